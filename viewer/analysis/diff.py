@@ -1,0 +1,106 @@
+"""Word-level diff of two aligned stretches of text, with diff-match-patch on tokens.
+
+diff-match-patch diffs characters. Each distinct token (word, number, punctuation mark,
+run of white space) is mapped to one private-use character, the two token strings are
+diffed and cleaned up semantically *as token strings*, then mapped back: so no edit ever
+starts or ends inside a word. ``Diff_Timeout`` is switched off, because the library's
+one-second default silently degrades a large diff to "delete everything, insert
+everything"; a large input may take longer, it is never wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from diff_match_patch import diff_match_patch
+
+from viewer.model import Edit, EditOp, Token
+from viewer.text.tokens import tokenize
+
+__all__ = ["apply_edits", "diff_spans", "token_alphabet"]
+
+_OPS = {0: EditOp.EQUAL, 1: EditOp.INSERT, -1: EditOp.DELETE}
+# Private-use code points: the Basic Multilingual Plane's, then planes 15 and 16.
+_PRIVATE = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+
+
+def _private_chars() -> Iterator[str]:
+    for block in _PRIVATE:
+        for code in block:
+            yield chr(code)
+    raise ValueError("more distinct tokens than private-use characters")
+
+
+def token_alphabet(*token_lists: list[Token]) -> list[str]:
+    """One private character per token, equal tokens sharing a character."""
+    chars = _private_chars()
+    table: dict[str, str] = {}
+    encoded: list[str] = []
+    for tokens in token_lists:
+        encoded.append(
+            "".join(table.get(t.text) or table.setdefault(t.text, next(chars)) for t in tokens)
+        )
+    return encoded
+
+
+def diff_spans(
+    a_text: str, a_start: int, a_end: int, b_text: str, b_start: int, b_end: int
+) -> tuple[Edit, ...]:
+    """Edits turning ``a_text[a_start:a_end]`` into ``b_text[b_start:b_end]``, by token.
+
+    Offsets in the result are absolute offsets into ``a_text`` and ``b_text``.
+    """
+    a_tokens = tokenize(a_text, a_start, a_end)
+    b_tokens = tokenize(b_text, b_start, b_end)
+    a_chars, b_chars = token_alphabet(a_tokens, b_tokens)
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    diffs = engine.diff_main(a_chars, b_chars, False)
+    engine.diff_cleanupSemantic(diffs)
+    return tuple(_edits(diffs, a_tokens, b_tokens, a_start, b_start))
+
+
+def _edits(
+    diffs: list[tuple[int, str]],
+    a_tokens: list[Token],
+    b_tokens: list[Token],
+    a_pos: int,
+    b_pos: int,
+) -> Iterator[Edit]:
+    """Map diff-match-patch's runs of token characters back to offsets and text."""
+    x = y = 0
+    for op, chars in diffs:
+        count = len(chars)
+        a_run = a_tokens[x : x + count] if op != 1 else []
+        b_run = b_tokens[y : y + count] if op != -1 else []
+        a_end = a_run[-1].end if a_run else a_pos
+        b_end = b_run[-1].end if b_run else b_pos
+        yield Edit(
+            _OPS[op],
+            a_pos,
+            a_end,
+            b_pos,
+            b_end,
+            "".join(t.text for t in a_run),
+            "".join(t.text for t in b_run),
+        )
+        a_pos, b_pos = a_end, b_end
+        x += len(a_run)
+        y += len(b_run)
+
+
+def apply_edits(a_text: str, edits: tuple[Edit, ...] | list[Edit]) -> str:
+    """Apply an edit script to the A text it was made from and return the B side.
+
+    Kept runs are copied from ``a_text`` itself, so the result is only right if the
+    script's A offsets and texts are; ``ValueError`` if a run does not match ``a_text``.
+    """
+    pieces: list[str] = []
+    for edit in edits:
+        if a_text[edit.a_start : edit.a_end] != edit.a_text:
+            raise ValueError(f"edit at {edit.a_start} does not match the A text")
+        if edit.op is EditOp.EQUAL:
+            pieces.append(a_text[edit.a_start : edit.a_end])
+        elif edit.op is EditOp.INSERT:
+            pieces.append(edit.b_text)
+    return "".join(pieces)

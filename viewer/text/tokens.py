@@ -1,0 +1,55 @@
+"""Word tokens with offsets.
+
+A token is a word, a number, one punctuation mark, or a run of white space, so the
+tokens of a text cover it exactly and a token diff can rebuild it character for
+character. Numbers keep their currency, separators and suffixes (``$48.5``, ``30,000``,
+``26-year-old``); hyphenated words, dotted abbreviations and contractions stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from viewer.model import Token, TokenKind
+from viewer.text.normalize import fold_text
+
+__all__ = ["content_words", "tokenize"]
+
+# Letters, digits, and the combining marks and vowel signs that \w leaves out.
+_W = (
+    r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    r"\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f\u1ab0-\u1aff\u1dc0-\u1dff"
+    r"\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+_JOIN = r"['’‘\-‐‑]"
+_TOKEN = re.compile(
+    rf"(?P<abbr>(?:[^\W\d_]\.){{2,}})"
+    rf"|(?P<number>[$€£¥]?\d+(?:[.,:/]\d+)*%?(?:{_JOIN}?{_W}+)*)"
+    rf"|(?P<word>{_W}+(?:{_JOIN}{_W}+)*)"
+    r"|(?P<space>\s+)"
+    r"|(?P<punct>.)",
+    re.DOTALL,
+)
+_KIND = {
+    "abbr": TokenKind.WORD,
+    "number": TokenKind.NUMBER,
+    "word": TokenKind.WORD,
+    "space": TokenKind.SPACE,
+    "punct": TokenKind.PUNCT,
+}
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens covering ``text[start:end]`` exactly, with offsets into ``text``."""
+    stop = len(text) if end is None else end
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text, start, stop):
+        kind = _KIND[match.lastgroup or "punct"]
+        piece = match.group()
+        tokens.append(Token(match.start(), match.end(), piece, fold_text(piece), kind))
+    return tokens
+
+
+def content_words(tokens: list[Token]) -> list[Token]:
+    """Only the words and numbers: what similarity and matching look at."""
+    return [t for t in tokens if t.kind is TokenKind.WORD or t.kind is TokenKind.NUMBER]
