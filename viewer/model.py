@@ -15,13 +15,17 @@ from typing import NamedTuple
 __all__ = [
     "AlignedPair",
     "Article",
+    "ChangeKind",
     "Comparison",
     "Corpus",
+    "Drift",
+    "DriftKind",
     "Edit",
     "EditOp",
     "MetaField",
     "PairKind",
     "Problem",
+    "Severity",
     "Sentence",
     "Span",
     "Token",
@@ -182,6 +186,64 @@ class AlignedPair:
     b_span: Span | None
 
 
+class ChangeKind(StrEnum):
+    """What happened to one aligned unit between the base and the other version."""
+
+    IDENTICAL = "identical"
+    TYPOGRAPHIC = "typographic"
+    """Only quotes, dashes, spacing, case or punctuation differ."""
+    EDITED = "edited"
+    """A light wording change."""
+    PARAPHRASED = "paraphrased"
+    """Rewritten, same content."""
+    MOVED = "moved"
+    ADDED = "added"
+    DROPPED = "dropped"
+    BOILERPLATE = "boilerplate"
+    """Site furniture (a newsletter sign-up, "Read the original article on …")."""
+
+
+class DriftKind(StrEnum):
+    """A change that may alter what the article says."""
+
+    QUOTE_ALTERED = "quote-altered"
+    NUMBER = "number"
+    HEDGE = "hedge"
+    ENTITY = "entity"
+    PRONOUN = "pronoun"
+    NEGATION = "negation"
+    GARBLE = "garble"
+    BOILERPLATE = "boilerplate"
+
+
+class Severity(StrEnum):
+    """How much a drift flag matters to a reader (rules in docs/drift.md)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """One drift flag: what changed, how much it matters, and exactly where."""
+
+    kind: DriftKind
+    severity: Severity
+    pair: int
+    """Index of the pair it was found in, in ``Comparison.pairs``."""
+    a_span: Span
+    """Where it stands in A (empty at the insertion point when A has nothing there)."""
+    b_span: Span
+    """Where it stands in B (empty at the deletion point when B has nothing there)."""
+    before: str
+    """``a.text[a_span]``."""
+    after: str
+    """``b.text[b_span]``."""
+    explanation: str
+    """One plain sentence on what changed and why it was flagged."""
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """Two articles aligned sentence by sentence and diffed word by word."""
@@ -194,6 +256,10 @@ class Comparison:
     moved one where it stands in B."""
     similarity: float
     """Share of both articles' sentence text that is aligned, weighted by score, 0 to 1."""
+    changes: tuple[ChangeKind, ...] = ()
+    """The change kind of each pair, index for index with ``pairs``."""
+    drift: tuple[Drift, ...] = ()
+    """Every drift flag raised between A (the base) and B, in reading order."""
 
 
 @dataclass(frozen=True, slots=True)

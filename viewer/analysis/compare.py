@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 from viewer.analysis.align import Link, align_sentences
 from viewer.analysis.diff import diff_spans
+from viewer.analysis.drift import classify
 from viewer.model import AlignedPair, Article, Comparison, Edit, EditOp, PairKind, Sentence, Span
 
 __all__ = ["compare"]
 
 
 def compare(a: Article, b: Article) -> Comparison:
-    """Align ``a`` and ``b`` sentence by sentence and diff every aligned pair by word."""
+    """Align ``a`` and ``b`` by sentence, diff each pair by word, classify the drift."""
     links = align_sentences([s.text for s in a.sentences], [s.text for s in b.sentences])
     pairs: list[AlignedPair] = []
     a_cursor = b_cursor = 0
@@ -23,7 +24,7 @@ def compare(a: Article, b: Article) -> Comparison:
             a_cursor = pair.a_span.end
         if pair.b_span is not None:
             b_cursor = pair.b_span.end
-    return Comparison(a, b, tuple(pairs), _similarity(pairs, a, b))
+    return classify(Comparison(a, b, tuple(pairs), _similarity(pairs, a, b)))
 
 
 def _span(sentences: Sequence[Sentence], indexes: tuple[int, ...]) -> Span | None:

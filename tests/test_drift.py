@@ -1,0 +1,267 @@
+"""Drift flags on the seeds and on small texts written for each rule."""
+
+import pytest
+
+from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
+from viewer.analysis import compare
+from viewer.model import ChangeKind, Comparison, Drift, DriftKind, Severity
+
+
+@pytest.fixture(scope="module")
+def seeds_002_001() -> Comparison:
+    return compare(seed(REWRITE), seed(SPUN))
+
+
+def flags(result: Comparison, kind: DriftKind) -> list[Drift]:
+    return [d for d in result.drift if d.kind is kind]
+
+
+def has(result: Comparison, kind: DriftKind, before: str, after: str) -> bool:
+    return any(before in d.before and after in d.after for d in flags(result, kind))
+
+
+def one(a: str, b: str) -> Comparison:
+    return compare(article(a, "a"), article(b, "b"))
+
+
+def kinds(result: Comparison) -> set[DriftKind]:
+    return {d.kind for d in result.drift}
+
+
+def test_every_flag_slices_both_texts(seeds_002_001: Comparison) -> None:
+    result = seeds_002_001
+    assert result.drift
+    for drift in result.drift:
+        assert result.a.text[drift.a_span.start : drift.a_span.end] == drift.before
+        assert result.b.text[drift.b_span.start : drift.b_span.end] == drift.after
+        assert drift.explanation
+    assert len(result.changes) == len(result.pairs)
+
+
+def test_seed_pronoun(seeds_002_001: Comparison) -> None:
+    assert has(seeds_002_001, DriftKind.PRONOUN, "she", "he")
+
+
+def test_seed_quotes_altered(seeds_002_001: Comparison) -> None:
+    assert has(seeds_002_001, DriftKind.QUOTE_ALTERED, "appears", "appear")
+    assert has(seeds_002_001, DriftKind.QUOTE_ALTERED, "Unlock", "Open")
+    assert has(seeds_002_001, DriftKind.QUOTE_ALTERED, "purportedly", "allegedly")
+
+
+def test_seed_hedge_swap(seeds_002_001: Comparison) -> None:
+    assert has(seeds_002_001, DriftKind.HEDGE, "purportedly", "allegedly")
+
+
+def test_seed_garble(seeds_002_001: Comparison) -> None:
+    garble = flags(seeds_002_001, DriftKind.GARBLE)
+    afters = {d.after for d in garble}
+    assert {"crimeswhile", "The", "chicago"} <= afters
+    assert any("Foxx. he" in d.after for d in garble)
+    assert all(d.severity is Severity.LOW for d in garble)
+
+
+def test_seed_boilerplate_added(seeds_002_001: Comparison) -> None:
+    afters = {d.after for d in flags(seeds_002_001, DriftKind.BOILERPLATE)}
+    assert {"Photo of author", "Leave a comment"} <= afters
+
+
+def test_original_newsletter_and_credit_are_boilerplate() -> None:
+    result = compare(seed(ORIGINAL), seed(REWRITE))
+    removed = {d.before for d in flags(result, DriftKind.BOILERPLATE)}
+    assert "Read the original article on People." in removed
+    assert any("newsletter" in text for text in removed)
+
+
+def test_shared_copa_quotation_raises_no_drift() -> None:
+    result = compare(seed(ORIGINAL), seed(REWRITE))
+    quote = "Available preliminary evidence also confirms that officers returned fire"
+    for pair, change in zip(result.pairs, result.changes, strict=True):
+        if pair.a and quote in result.a.text[slice(*pair.a_span)]:
+            assert change in (ChangeKind.IDENTICAL, ChangeKind.TYPOGRAPHIC)
+            assert not [d for d in result.drift if d.pair == result.pairs.index(pair)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "before", "after"),
+    [
+        (
+            "Police fired 96 shots on Monday.",
+            "Police fired 69 shots on Monday.",
+            DriftKind.NUMBER,
+            "96",
+            "69",
+        ),
+        (
+            "Police fired 96 shots on Monday.",
+            "Police fired nearly 100 shots on Monday.",
+            DriftKind.NUMBER,
+            "96",
+            "100",
+        ),
+        (
+            "Five officers were hurt in the raid.",
+            "Six officers were hurt in the raid.",
+            DriftKind.NUMBER,
+            "Five",
+            "Six",
+        ),
+        (
+            "The deal was worth $4.5 million last year.",
+            "The deal was worth $4.5 billion last year.",
+            DriftKind.NUMBER,
+            "",
+            "",
+        ),
+        (
+            "He allegedly stole the car on Friday.",
+            "He stole the car on Friday.",
+            DriftKind.HEDGE,
+            "allegedly",
+            "",
+        ),
+        (
+            "The video appears to confirm the account.",
+            "The video confirms the account.",
+            DriftKind.HEDGE,
+            "appears",
+            "",
+        ),
+        (
+            "The mayor said the budget was balanced.",
+            "The mayor claimed the budget was balanced.",
+            DriftKind.HEDGE,
+            "said",
+            "claimed",
+        ),
+        (
+            "The plan failed, according to the auditors.",
+            "The plan failed badly.",
+            DriftKind.HEDGE,
+            "according to",
+            "",
+        ),
+        (
+            "The officer did not fire his weapon first.",
+            "The officer did fire his weapon first.",
+            DriftKind.NEGATION,
+            "not",
+            "",
+        ),
+        (
+            "The council never approved the new budget.",
+            "The council approved the new budget.",
+            DriftKind.NEGATION,
+            "never",
+            "",
+        ),
+        (
+            "She told the driver to stop the car.",
+            "He told the driver to stop the car.",
+            DriftKind.PRONOUN,
+            "She",
+            "He",
+        ),
+        (
+            "Then the officer drew a gun at the car.",
+            "Then he drew a gun at the car.",
+            DriftKind.PRONOUN,
+            "the officer",
+            "he",
+        ),
+        (
+            "The fine was paid by Acme Corp last week.",
+            "The fine was paid by Globex Corp last week.",
+            DriftKind.ENTITY,
+            "Acme",
+            "Globex",
+        ),
+        (
+            "The report reached Mayor Lopez on Friday.",
+            "The report reached the mayor on Friday.",
+            DriftKind.ENTITY,
+            "Lopez",
+            "",
+        ),
+        (
+            "Shares rose on Wall Street after the news.",
+            "Shares rose on Wall Road after the news.",
+            DriftKind.GARBLE,
+            "Street",
+            "Road",
+        ),
+        (
+            "He said “we will win this fight” on Monday.",
+            "He said “we shall win this fight” on Monday.",
+            DriftKind.QUOTE_ALTERED,
+            "will",
+            "shall",
+        ),
+        (
+            'He said "we will win this fight" on Monday.',
+            'He said "we will lose this fight" on Monday.',
+            DriftKind.QUOTE_ALTERED,
+            "win",
+            "lose",
+        ),
+        (
+            "He said “we will win this fight” on Monday.",
+            "He said we will win this fight on Monday.",
+            DriftKind.QUOTE_ALTERED,
+            "we will win this fight",
+            "",
+        ),
+    ],
+)
+def test_single_rules(a: str, b: str, kind: DriftKind, before: str, after: str) -> None:
+    result = one(a, b)
+    assert has(result, kind, before, after), result.drift
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("He said “don’t go” — twice.", 'He said "don\'t go" - twice.'),
+        (
+            "It is not clear who fired first on the street.",
+            "It is unclear who fired first on the street.",
+        ),
+        ("Don’t roll the window up.", "Do not roll the window up."),
+        (
+            "The officers, who were on patrol, stopped the car.",
+            "The officers who were on patrol stopped the car.",
+        ),
+        ("The mayor spoke to reporters on Monday.", "The mayor spoke with reporters on Monday."),
+        ("Four officers returned fire at the car.", "4 officers returned fire at the car."),
+    ],
+)
+def test_benign_edits_raise_no_meaning_flags(a: str, b: str) -> None:
+    result = one(a, b)
+    assert kinds(result) == set(), result.drift
+
+
+def test_typographic_change_kind() -> None:
+    result = one("He said “don’t go” — twice.", 'He said "don\'t go" - twice.')
+    assert result.changes == (ChangeKind.TYPOGRAPHIC,)
+
+
+def test_change_kinds_for_edits_and_paraphrase() -> None:
+    edited = one(
+        "The mayor spoke to reporters on Monday morning.",
+        "The mayor spoke with reporters on Monday morning.",
+    )
+    assert edited.changes == (ChangeKind.EDITED,)
+    identical = one("Same words here.", "Same words here.")
+    assert identical.changes == (ChangeKind.IDENTICAL,)
+
+
+def test_garble_in_an_added_sentence() -> None:
+    result = one("The council met.", "The council met. Its chair Jane Doe. she said Tuesday.")
+    assert any("Doe. she" in d.after for d in flags(result, DriftKind.GARBLE))
+
+
+def test_merged_words_without_a_counterpart_use_word_frequencies() -> None:
+    result = one(
+        "The council met.",
+        "The council met. Officers were convicted of crimeswhile others walked free.",
+    )
+    assert any(d.after == "crimeswhile" for d in flags(result, DriftKind.GARBLE))

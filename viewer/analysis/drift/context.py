@@ -1,0 +1,146 @@
+"""What every drift rule reads about one aligned pair: tokens, hunks and quotations."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from viewer.model import AlignedPair, Article, Drift, DriftKind, EditOp, Severity, Span, Token
+from viewer.text.tokens import content_words, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Hunk:
+    """A run of edits between two kept runs: what A had there and what B has instead."""
+
+    a_span: Span
+    b_span: Span
+
+    def holds_a(self, start: int, end: int) -> bool:
+        """Whether A's range ``[start, end)`` lies inside this hunk's A side."""
+        return self.a_span.start <= start and end <= self.a_span.end and start < self.a_span.end
+
+    def holds_b(self, start: int, end: int) -> bool:
+        """Whether B's range ``[start, end)`` lies inside this hunk's B side."""
+        return self.b_span.start <= start and end <= self.b_span.end and start < self.b_span.end
+
+
+@dataclass(frozen=True, slots=True)
+class Quotes:
+    """The quoted stretches of one article, sorted, for fast membership tests."""
+
+    spans: tuple[Span, ...]
+    _starts: tuple[int, ...] = field(default=())
+
+    @classmethod
+    def of(cls, spans: Sequence[Span]) -> Quotes:
+        ordered = tuple(sorted(spans))
+        return cls(ordered, tuple(s.start for s in ordered))
+
+    def covering(self, position: int) -> Span | None:
+        """The quotation that holds character ``position``, if any."""
+        k = bisect_right(self._starts, position) - 1
+        if k >= 0 and position < self.spans[k].end:
+            return self.spans[k]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PairContext:
+    """One aligned pair with everything the rules need, computed once."""
+
+    index: int
+    pair: AlignedPair
+    a: Article
+    b: Article
+    a_words: tuple[Token, ...]
+    """Words and numbers of A's side of the pair."""
+    b_words: tuple[Token, ...]
+    hunks: tuple[Hunk, ...]
+    a_quotes: Quotes
+    b_quotes: Quotes
+
+    def hunk_of_a(self, token: Token) -> Hunk | None:
+        """The hunk that changed this A token, if it was changed."""
+        return next((h for h in self.hunks if h.holds_a(token.start, token.end)), None)
+
+    def hunk_of_b(self, token: Token) -> Hunk | None:
+        """The hunk that changed this B token, if it was changed."""
+        return next((h for h in self.hunks if h.holds_b(token.start, token.end)), None)
+
+    def flag(
+        self, kind: DriftKind, severity: Severity, a_span: Span, b_span: Span, explanation: str
+    ) -> Drift:
+        """A drift flag with its texts read from both articles at the given spans."""
+        return Drift(
+            kind,
+            severity,
+            self.index,
+            a_span,
+            b_span,
+            self.a.text[a_span.start : a_span.end],
+            self.b.text[b_span.start : b_span.end],
+            explanation,
+        )
+
+
+def build_context(
+    index: int, pair: AlignedPair, a: Article, b: Article, a_quotes: Quotes, b_quotes: Quotes
+) -> PairContext:
+    """Tokens and hunks of one pair that has both sides."""
+    assert pair.a_span is not None and pair.b_span is not None
+    a_words = content_words(tokenize(a.text, *pair.a_span))
+    b_words = content_words(tokenize(b.text, *pair.b_span))
+    return PairContext(
+        index, pair, a, b, tuple(a_words), tuple(b_words), hunks_of(pair), a_quotes, b_quotes
+    )
+
+
+def hunks_of(pair: AlignedPair) -> tuple[Hunk, ...]:
+    """Consecutive inserts and deletes of a pair's edit script, grouped into hunks."""
+    hunks: list[Hunk] = []
+    run: list[tuple[int, int, int, int]] = []
+    for edit in (*pair.edits, None):
+        if edit is not None and edit.op is not EditOp.EQUAL:
+            run.append((edit.a_start, edit.a_end, edit.b_start, edit.b_end))
+            continue
+        if run:
+            hunks.append(
+                Hunk(
+                    Span(min(r[0] for r in run), max(r[1] for r in run)),
+                    Span(min(r[2] for r in run), max(r[3] for r in run)),
+                )
+            )
+            run = []
+    return tuple(hunks)
+
+
+def enclosing(spans: Sequence[Span]) -> Span:
+    """The smallest span holding all of ``spans``."""
+    return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+
+def span_of(token: Token) -> Span:
+    """A token's offsets as a span."""
+    return Span(token.start, token.end)
+
+
+_OPENERS = frozenset("“‘\"'([«")
+_SENTENCE_END = frozenset(".!?:;")
+
+
+def opens_sentence(text: str, token: Token, sentence_starts: frozenset[int]) -> bool:
+    """Whether a word opens a sentence or a quotation (so its capital says nothing)."""
+    position = token.start
+    while position > 0 and text[position - 1] in _OPENERS:
+        position -= 1
+    if position in sentence_starts or position == 0:
+        return True
+    before = text[max(0, position - 3) : position].rstrip()
+    return position != token.start or (bool(before) and before[-1] in _SENTENCE_END)
+
+
+def sentence_starts(article: Article, indexes: Sequence[int]) -> frozenset[int]:
+    """Start offsets of the given sentences."""
+    return frozenset(article.sentences[i].start for i in indexes)

@@ -1,0 +1,136 @@
+"""Machine-spin artefacts: the marks a synonym spinner or a broken scraper leaves.
+
+- merged words: "crimeswhile", where A has "crimes, while", or (with nothing to compare)
+  a word no frequency list knows that splits into two common words;
+- a capitalised function word mid-sentence after a lower-case word: "another The officers";
+- a lower-cased proper noun: "chicago" where A has "Chicago’s", or a sentence opening in
+  lower case;
+- a sentence broken mid-way: "Kim Foxx. he said Tuesday.".
+
+Word frequencies come from wordfreq's English list (Zipf scale: 7 is "the", 3 is a word
+seen about once per million words, 0 is unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from itertools import pairwise
+
+from viewer.analysis.drift import lexicon
+from viewer.analysis.drift.context import PairContext, opens_sentence, sentence_starts, span_of
+from viewer.model import Drift, DriftKind, Severity, Span, Token
+
+_COMMON_ZIPF = 3.0
+_PART_ZIPF = 3.5
+_TITLE_CASE = 0.7
+_BROKEN = re.compile(r"([^\W\d_]{2,})\.\s+([a-z][a-z]+)")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common an English word is, on the Zipf scale (0 when unknown)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a (folded) word is common English."""
+    return zipf(word) >= _COMMON_ZIPF
+
+
+def split_merged(word: str) -> tuple[str, str] | None:
+    """Two common words that ``word`` is made of, if it is not a word itself."""
+    if len(word) < 6 or not word.isalpha() or zipf(word) > 0:
+        return None
+    for cut in range(2, len(word) - 1):
+        left, right = word[:cut], word[cut:]
+        if zipf(left) >= _PART_ZIPF and zipf(right) >= _PART_ZIPF:
+            return left, right
+    return None
+
+
+def garble_flags(context: PairContext) -> Iterator[Drift]:
+    """Spin artefacts that B's changed text has and A's does not."""
+    a_norms = [t.norm for t in context.a_words]
+    joined_a = {a + b for a, b in pairwise(a_norms)}
+    a_side = context.a.text[slice(*context.pair.a_span)] if context.pair.a_span else ""
+    for hunk in context.hunks:
+        new = [t for t in context.b_words if hunk.holds_b(t.start, t.end)]
+        gone = [t for t in context.a_words if hunk.holds_a(t.start, t.end)]
+        a_place = Span(hunk.a_span.start, hunk.a_span.end)
+        for token, why in _artefacts(context, new, gone, joined_a):
+            yield context.flag(DriftKind.GARBLE, Severity.LOW, a_place, span_of(token), why)
+    a_start = (
+        Span(context.pair.a_span.start, context.pair.a_span.start)
+        if context.pair.a_span
+        else Span(0, 0)
+    )
+    for j in context.pair.b:
+        sentence = context.b.sentences[j]
+        for span, why in sentence_breaks(sentence.start, sentence.text, a_side):
+            yield context.flag(DriftKind.GARBLE, Severity.LOW, a_start, span, why)
+
+
+def lone_garble(
+    text: str, words: Sequence[Token], start: int, sentence: str
+) -> Iterator[tuple[Span, str]]:
+    """Spin artefacts in a sentence with nothing to compare it to (an added sentence)."""
+    index = {t.start: k for k, t in enumerate(words)}
+    for token in words:
+        if split_merged(token.norm):
+            yield span_of(token), f"Two words run together: “{token.text}”."
+        elif _capital_after_lower(text, words, index[token.start], token):
+            yield (
+                span_of(token),
+                f"A capitalised “{token.text}” in mid-sentence after a lower-case word.",
+            )
+    yield from sentence_breaks(start, sentence, "")
+
+
+def _artefacts(
+    context: PairContext, new: list[Token], gone: list[Token], joined_a: set[str]
+) -> Iterator[tuple[Token, str]]:
+    text, words = context.b.text, context.b_words
+    gone_keys = {t.norm.removesuffix("'s"): t for t in gone}
+    index = {t.start: k for k, t in enumerate(words)}
+    for token in new:
+        if token.norm in joined_a or split_merged(token.norm):
+            yield token, f"Two words run together: “{token.text}”."
+        elif _capital_after_lower(text, words, index[token.start], token):
+            yield token, f"A capitalised “{token.text}” in mid-sentence after a lower-case word."
+        elif _lost_capital(context, token, gone_keys.get(token.norm)):
+            was = gone_keys[token.norm].text
+            yield token, f"A proper noun lost its capital: “{was}” became “{token.text}”."
+
+
+def _lost_capital(context: PairContext, token: Token, was: Token | None) -> bool:
+    """A lower-case word where A had it capitalised as a name (not just opening a sentence)."""
+    if was is None or not token.text.islower() or not was.text[:1].isupper():
+        return False
+    if token.start in sentence_starts(context.b, context.pair.b):
+        return True  # no sentence opens in lower case
+    capitals = sum(1 for t in context.a_words if t.text[:1].isupper())
+    if capitals > _TITLE_CASE * len(context.a_words):
+        return False  # A is in Title Case (a headline or caption): capitals say nothing
+    return not opens_sentence(context.a.text, was, sentence_starts(context.a, context.pair.a))
+
+
+def _capital_after_lower(text: str, words: Sequence[Token], k: int, token: Token) -> bool:
+    if k == 0 or not token.text[:1].isupper() or token.norm not in lexicon.FUNCTION_WORDS:
+        return False
+    previous = words[k - 1]
+    return text[previous.end : token.start] == " " and previous.text[:1].islower()
+
+
+def sentence_breaks(start: int, sentence: str, a_side: str) -> Iterator[tuple[Span, str]]:
+    """ "word. lower-case word" breaks in a sentence starting at ``start``, absent from A."""
+    for match in _BROKEN.finditer(sentence):
+        if match.group(1).lower() in lexicon.TITLES or match.group() in a_side:
+            continue
+        yield (
+            Span(start + match.start(), start + match.end()),
+            "A sentence is broken mid-way: a full stop followed by a lower-case word.",
+        )

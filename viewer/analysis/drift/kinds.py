@@ -1,0 +1,31 @@
+"""The change kind of one aligned pair."""
+
+from __future__ import annotations
+
+from viewer.analysis.drift.context import PairContext
+from viewer.model import ChangeKind, PairKind
+
+EDITED_AT_MOST = 0.4
+"""Pairs with at most this share of their words inside changed hunks are "edited";
+more is "paraphrased"."""
+
+
+def change_kind(context: PairContext, furniture: bool) -> ChangeKind:
+    """Identical, typographic, edited, paraphrased, moved or boilerplate."""
+    pair = context.pair
+    assert pair.a_span is not None and pair.b_span is not None
+    a_text = context.a.text[pair.a_span.start : pair.a_span.end]
+    b_text = context.b.text[pair.b_span.start : pair.b_span.end]
+    if pair.kind is PairKind.MOVED:
+        return ChangeKind.MOVED
+    if a_text == b_text:
+        return ChangeKind.IDENTICAL
+    if furniture:
+        return ChangeKind.BOILERPLATE
+    if [t.norm for t in context.a_words] == [t.norm for t in context.b_words]:
+        return ChangeKind.TYPOGRAPHIC
+    changed = sum(1 for t in context.a_words if context.hunk_of_a(t)) + sum(
+        1 for t in context.b_words if context.hunk_of_b(t)
+    )
+    total = len(context.a_words) + len(context.b_words)
+    return ChangeKind.EDITED if changed <= EDITED_AT_MOST * total else ChangeKind.PARAPHRASED

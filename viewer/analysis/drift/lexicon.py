@@ -1,0 +1,101 @@
+"""Word lists the drift rules read. Folded (lower case, straight apostrophes) forms."""
+
+from __future__ import annotations
+
+NEGATIONS = frozenset("not no never none nobody nothing nowhere neither nor cannot without".split())
+"""Words that negate; a contraction ending in n't negates too."""
+
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
+"""Prefixes that turn "not clear" into "unclear" without changing the claim."""
+
+HEDGE_LEMMAS: dict[str, str] = {
+    **{w: "allegedly" for w in ["allegedly"]},
+    **{w: "purportedly" for w in ["purportedly"]},
+    **{w: "reportedly" for w in ["reportedly"]},
+    **{
+        w: w
+        for w in "apparently supposedly seemingly ostensibly possibly probably likely "
+        "perhaps maybe presumably arguably potentially unconfirmed may might could".split()
+    },
+    **{w: "appear" for w in "appear appears appeared appearing".split()},
+    **{w: "seem" for w in "seem seems seemed seeming".split()},
+    **{w: "suggest" for w in "suggest suggests suggested suggesting".split()},
+    **{w: "allege" for w in "allege alleges alleged alleging".split()},
+    **{w: "claim" for w in "claim claims claimed claiming".split()},
+    **{w: "purport" for w in "purport purports purported".split()},
+    **{w: "believe" for w in "believe believes believed".split()},
+    **{w: "suspect" for w in "suspect suspects suspected".split()},
+    **{w: "accuse" for w in "accuse accuses accused".split()},
+    **{w: "insist" for w in "insist insists insisted".split()},
+    **{w: "admit" for w in "admit admits admitted".split()},
+    **{w: "deny" for w in "deny denies denied".split()},
+    **{w: "say" for w in "say says said".split()},
+    **{w: "tell" for w in "tell tells told".split()},
+    **{w: "state" for w in "states stated".split()},
+    **{w: "report" for w in "reported reports".split()},
+}
+"""Hedges and attribution verbs, by inflected form, to the lemma compared."""
+
+NEUTRAL_ATTRIBUTION = frozenset({"say", "tell", "state", "report"})
+"""Attribution verbs that take no stance; swapping one for a loaded verb alters a claim."""
+
+PERSONAL_PRONOUNS = frozenset(
+    "he him his himself she her hers herself they them their theirs themselves".split()
+)
+GENDERED_NOUNS = frozenset(
+    "man men woman women boy boys girl girls mother father son daughter husband wife "
+    "brother sister mr mrs ms sir madam gentleman lady king queen actor actress".split()
+)
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "sir", "madam"})
+
+NUMBER_WORDS: dict[str, float] = {
+    **{
+        w: float(n)
+        for n, w in enumerate(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+        )
+    },
+    **{
+        w: float(10 * (n + 2))
+        for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    },
+    **{
+        w: float(n + 1)
+        for n, w in enumerate(
+            "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+        )
+    },
+    "dozen": 12.0,
+    "once": 1.0,
+    "twice": 2.0,
+    "thrice": 3.0,
+}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+VAGUE_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
+APPROXIMATORS = frozenset(
+    "nearly almost about around approximately roughly some over under more less fewer least "
+    "up to estimated".split()
+)
+
+GENERIC_NAME_HEADS = frozenset(
+    "street road avenue lane boulevard drive way bank lender company corporation firm group "
+    "department office agency bureau university college school hospital church center centre "
+    "committee council party court house association union board service force army navy "
+    "times post news journal herald city state county district river lake mountain island "
+    "park square tower bridge hall institute foundation ministry commission authority club "
+    "team market exchange fund trust partners holdings media press network station airport "
+    "port square stadium museum library gallery".split()
+)
+"""Generic words that end fixed names ("Wall Street", "Deutsche Bank"). A machine spinner
+swaps them for synonyms ("Wall Road", "Deutsche Lender"): garble, not a new entity."""
+
+FUNCTION_WORDS = frozenset(
+    "the a an of and or but to in on at by for with from these this that those its their "
+    "his her our your my".split()
+)
+"""Words that, capitalised mid-sentence after a lower-case word, betray a spinner."""
+
+NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "van", "von", "la", "le", "al", "bin"})
+TITLES = frozenset("mr mrs ms mx dr prof gen sen rep gov lt col sgt capt st jr sr".split())

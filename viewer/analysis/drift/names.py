@@ -1,0 +1,148 @@
+"""Names: a person, place, organisation or title changed or dropped.
+
+A name is a run of capitalised words (with "of", "de"… between them, and a title such as
+"Mr." before). A capitalised word that only opens a sentence or a quotation is not taken
+for a name unless another capitalised word follows. A name of A has drifted when one of
+its words appears nowhere on B's side in any case: "Chicago’s" against "chicago" is the
+same name, badly cased (that is garble). When the word lost is a generic head of a fixed
+name ("Street", "Bank") and B put another common word in its place ("Road", "Lender"),
+that is a machine spinner's synonym swap: garble, not a new entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from viewer.analysis.drift import lexicon
+from viewer.analysis.drift.context import (
+    PairContext,
+    enclosing,
+    opens_sentence,
+    sentence_starts,
+    span_of,
+)
+from viewer.analysis.drift.garble import is_common_word
+from viewer.model import Drift, DriftKind, Severity, Span, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A capitalised name on one side of a pair."""
+
+    words: tuple[Token, ...]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.words[0].start, self.words[-1].end)
+
+
+def _key(token: Token) -> str:
+    norm = token.norm
+    return norm[:-2] if norm.endswith("'s") else norm
+
+
+def names(text: str, words: Sequence[Token], starts: frozenset[int]) -> list[Name]:
+    """Names among ``words`` (tokens of one side), in order."""
+    found: list[Name] = []
+    run: list[Token] = []
+    for k, token in enumerate(words):
+        capital = token.text[:1].isupper() and token.norm not in lexicon.FUNCTION_WORDS
+        joined = run and _joins(text, run[-1], token)
+        if (capital and (joined or not run)) or (
+            run and joined and token.norm in lexicon.NAME_CONNECTORS and _next_is_capital(words, k)
+        ):
+            run.append(token)
+        else:
+            found.extend(_accept(text, run, starts))
+            run = [token] if capital else []
+    found.extend(_accept(text, run, starts))
+    return found
+
+
+def _joins(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end : right.start]
+    return gap == " " or (
+        gap in {". ", ", "} and (left.norm in lexicon.TITLES or right.norm in {"jr", "sr"})
+    )
+
+
+def _next_is_capital(words: Sequence[Token], k: int) -> bool:
+    return k + 1 < len(words) and words[k + 1].text[:1].isupper()
+
+
+def _accept(text: str, run: list[Token], starts: frozenset[int]) -> list[Name]:
+    while run and run[-1].norm in lexicon.NAME_CONNECTORS:
+        run = run[:-1]
+    if not run:
+        return []
+    if len(run) == 1 and (opens_sentence(text, run[0], starts) or run[0].norm in {"i", "i'm"}):
+        return []
+    if opens_sentence(text, run[0], starts) and is_common_word(run[0].norm):
+        run = run[1:]
+    return [Name(tuple(run))] if run else []
+
+
+def entity_flags(context: PairContext) -> Iterator[Drift]:
+    """Names whose words went missing on the other side, as entity or garble flags."""
+    a_starts = sentence_starts(context.a, context.pair.a)
+    b_starts = sentence_starts(context.b, context.pair.b)
+    a_names = names(context.a.text, context.a_words, a_starts)
+    b_names = names(context.b.text, context.b_words, b_starts)
+    a_keys = {_key(t) for t in context.a_words}
+    b_keys = {_key(t) for t in context.b_words}
+    for hunk in context.hunks:
+        lost = [
+            t
+            for n in a_names
+            for t in n.words
+            if hunk.holds_a(t.start, t.end) and _key(t) not in b_keys
+        ]
+        got = [
+            t
+            for n in b_names
+            for t in n.words
+            if hunk.holds_b(t.start, t.end) and _key(t) not in a_keys
+        ]
+        if not lost and all(_key(t) in lexicon.TITLES for t in got):
+            continue  # nothing lost, at most a courtesy title added
+        a_span = (
+            enclosing([span_of(t) for t in lost])
+            if lost
+            else Span(hunk.a_span.start, hunk.a_span.start)
+        )
+        b_span = (
+            enclosing([span_of(t) for t in got])
+            if got
+            else Span(hunk.b_span.start, hunk.b_span.start)
+        )
+        yield _flag(context, lost, got, a_span, b_span)
+
+
+def _flag(
+    context: PairContext, lost: list[Token], got: list[Token], a_span: Span, b_span: Span
+) -> Drift:
+    before = " ".join(t.text for t in lost)
+    after = " ".join(t.text for t in got)
+    if lost and got and _synonym_swap(lost, got):
+        return context.flag(
+            DriftKind.GARBLE,
+            Severity.LOW,
+            a_span,
+            b_span,
+            f"A fixed name was reworded: “{before}” became “{after}”, as a synonym spinner does.",
+        )
+    if lost and got:
+        why, severity = f"A name changed: “{before}” became “{after}”.", Severity.HIGH
+    elif lost:
+        why, severity = f"A name was dropped: “{before}”.", Severity.HIGH
+    else:
+        why, severity = f"A name was added: “{after}”.", Severity.MEDIUM
+    return context.flag(DriftKind.ENTITY, severity, a_span, b_span, why)
+
+
+def _synonym_swap(lost: list[Token], got: list[Token]) -> bool:
+    """Whether only generic heads of a name were swapped for other common words."""
+    return all(_key(t) in lexicon.GENERIC_NAME_HEADS for t in lost) and all(
+        is_common_word(_key(t)) for t in got
+    )

@@ -1,0 +1,161 @@
+"""Quotations in an article, and the rule that flags a quotation altered.
+
+Quotation marks are read per paragraph: a curly opening mark opens, a curly closing mark
+closes, a straight double mark toggles. News style leaves a quotation open at the end of
+a paragraph when it runs on, and a spun copy often loses a closing mark; both count as
+quoted to the end of the paragraph. A closing mark with no opening one before it in the
+paragraph closes a quotation that began with the paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from viewer.analysis.drift.context import PairContext, Quotes, enclosing, span_of
+from viewer.analysis.similarity import STOPWORDS, stem
+from viewer.model import Article, Drift, DriftKind, Severity, Span, Token
+
+_OPEN = "“«„"
+_CLOSE = "”»"
+
+
+def quotations(article: Article) -> Quotes:
+    """The quoted stretches of an article's paragraphs, marks included."""
+    spans: list[Span] = []
+    for paragraph in article.paragraphs:
+        spans.extend(_paragraph_quotes(article.text, paragraph))
+    return Quotes.of(spans)
+
+
+def _paragraph_quotes(text: str, paragraph: Span) -> Iterator[Span]:
+    opened: int | None = None
+    for position in range(paragraph.start, paragraph.end):
+        ch = text[position]
+        if ch in _OPEN or (ch == '"' and opened is None):
+            if opened is not None and ch in _OPEN:
+                yield Span(opened, position)
+            opened = position
+        elif ch in _CLOSE or ch == '"':
+            yield Span(paragraph.start if opened is None else opened, position + 1)
+            opened = None
+    if opened is not None:
+        yield Span(opened, paragraph.end)
+
+
+def quote_flags(context: PairContext) -> Iterator[Drift]:
+    """Words changed inside a quotation, and words moved into or out of one."""
+    yield from _changed_inside(context)
+    yield from _quotedness_changed(context)
+
+
+def _changed_inside(context: PairContext) -> Iterator[Drift]:
+    """One flag per quotation whose words changed, listing each change."""
+    groups: dict[Span, list[tuple[list[Token], list[Token]]]] = {}
+    for hunk in context.hunks:
+        gone = [t for t in context.a_words if hunk.holds_a(t.start, t.end)]
+        new = [t for t in context.b_words if hunk.holds_b(t.start, t.end)]
+        if _joined(gone) == _joined(new):
+            continue  # only typography, punctuation or spacing ("seat belt") changed
+        quote_a = _quote_at(context.a_quotes, gone, hunk.a_span)
+        quote_b = _quote_at(context.b_quotes, new, hunk.b_span)
+        if quote_a is not None:
+            groups.setdefault(quote_a, []).append((gone, new))
+        elif quote_b is not None and _adds_quote_mark(context, hunk.b_span):
+            groups.setdefault(quote_b, []).append((gone, new))
+    for changes in groups.values():
+        yield _quote_flag(context, changes)
+
+
+def _quote_at(quotes: Quotes, tokens: list[Token], place: Span) -> Span | None:
+    """The quotation holding the changed words, or the place of a pure insertion."""
+    for token in tokens:
+        if (quote := quotes.covering(token.start)) is not None:
+            return quote
+    return None if tokens else quotes.covering(place.start)
+
+
+def _adds_quote_mark(context: PairContext, b_span: Span) -> bool:
+    """Whether B's side of a hunk brings in a quotation mark A did not have there."""
+    return any(ch in _OPEN or ch == '"' for ch in context.b.text[b_span.start : b_span.end])
+
+
+def _joined(tokens: list[Token]) -> str:
+    return "".join(t.norm for t in tokens).replace("-", "")
+
+
+def _quote_flag(context: PairContext, changes: list[tuple[list[Token], list[Token]]]) -> Drift:
+    gone = [t for g, _ in changes for t in g]
+    new = [t for _, n in changes for t in n]
+    content = {stem(t.norm) for t in gone if t.norm not in STOPWORDS} != {
+        stem(t.norm) for t in new if t.norm not in STOPWORDS
+    }
+    a_spans = [span_of(t) for t in gone] or [_point(context, changes, 0)]
+    b_spans = [span_of(t) for t in new] or [_point(context, changes, 1)]
+    if sorted(t.norm for t in gone) == sorted(t.norm for t in new):
+        listed = "the same words were reordered"
+    else:
+        listed = "; ".join(_describe(g, n) for g, n in changes)
+    minor = "" if content else " (word order, inflection or function words only)"
+    return context.flag(
+        DriftKind.QUOTE_ALTERED,
+        Severity.HIGH if content else Severity.MEDIUM,
+        enclosing(a_spans),
+        enclosing(b_spans),
+        f"A quotation was altered{minor}: {listed}.",
+    )
+
+
+def _describe(gone: list[Token], new: list[Token]) -> str:
+    before = " ".join(t.text for t in gone)
+    after = " ".join(t.text for t in new)
+    if gone and new:
+        return f"“{before}” became “{after}”"
+    return f"“{before}” removed" if gone else f"“{after}” added"
+
+
+def _point(context: PairContext, changes: list[tuple[list[Token], list[Token]]], side: int) -> Span:
+    """Where a quotation's change stands on the side that has no words for it."""
+    other = changes[0][1 - side][0]
+    for hunk in context.hunks:
+        if (hunk.holds_b if side == 0 else hunk.holds_a)(other.start, other.end):
+            place = hunk.a_span.start if side == 0 else hunk.b_span.start
+            return Span(place, place)
+    return Span(0, 0)  # pragma: no cover - every changed word lies in a hunk
+
+
+def _quotedness_changed(context: PairContext) -> Iterator[Drift]:
+    """Kept words that are quoted on one side and not on the other."""
+    run: list[tuple[Span, Span, bool]] = []
+    for a_token, b_token in _kept_words(context):
+        in_a = context.a_quotes.covering(a_token.start) is not None
+        in_b = context.b_quotes.covering(b_token.start) is not None
+        if in_a != in_b and (not run or run[-1][2] == in_a):
+            run.append((span_of(a_token), span_of(b_token), in_a))
+            continue
+        yield from _quotedness_flag(context, run)
+        run = [(span_of(a_token), span_of(b_token), in_a)] if in_a != in_b else []
+    yield from _quotedness_flag(context, run)
+
+
+def _quotedness_flag(context: PairContext, run: list[tuple[Span, Span, bool]]) -> Iterator[Drift]:
+    if len(run) < 2:
+        return
+    was_quoted = run[0][2]
+    yield context.flag(
+        DriftKind.QUOTE_ALTERED,
+        Severity.HIGH,
+        enclosing([r[0] for r in run]),
+        enclosing([r[1] for r in run]),
+        "Words quoted in A are no longer inside quotation marks in B (direct speech made indirect)."
+        if was_quoted
+        else "Words not quoted in A are inside quotation marks in B (narration or paraphrase "
+        "presented as a quotation).",
+    )
+
+
+def _kept_words(context: PairContext) -> Iterator[tuple[Token, Token]]:
+    """Pairs of A and B word tokens that the edit script keeps unchanged, in order."""
+    a_kept = [t for t in context.a_words if context.hunk_of_a(t) is None]
+    b_kept = [t for t in context.b_words if context.hunk_of_b(t) is None]
+    if len(a_kept) == len(b_kept):
+        yield from zip(a_kept, b_kept, strict=True)
