@@ -1,0 +1,93 @@
+"""From what a loader read to an ``Article``: metadata sniffing, segmentation, the title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from viewer.ingest.dates import iso_date
+from viewer.ingest.textmeta import TextMeta, read_text_meta
+from viewer.model import Article, MetaField, Sentence, Span
+from viewer.text.segment import segment
+
+__all__ = ["RawArticle", "assemble"]
+
+_GUESS_TITLE = frozenset({"text", "markdown"})
+"""Formats whose first line may be a headline with nothing else to say so."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """One article as a loader found it: text, and whatever metadata came with it."""
+
+    path: str
+    text: str
+    format: str
+    encoding: str
+    record: int | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
+    metadata: tuple[MetaField, ...] = ()
+    """Fields from outside the text (JSON keys, HTML ``<meta>``), with no span."""
+
+
+def assemble(raw: RawArticle) -> Article:
+    """The article, segmented, with metadata from outside and inside its text.
+
+    Values from outside the text win over those read from it; a text with no headline
+    takes its first sentence for a title. The id is left empty for ``with_ids``.
+    """
+    meta = read_text_meta(
+        raw.text,
+        markdown=raw.format == "markdown",
+        title=raw.title,
+        guess_title=raw.format in _GUESS_TITLE,
+    )
+    paragraphs, sentences = segment(raw.text, meta.skip)
+    title, title_span = _title(raw, meta, sentences)
+    return Article(
+        id="",
+        path=raw.path,
+        text=raw.text,
+        title=title,
+        source=raw.source or meta.source,
+        url=raw.url or meta.first("url"),
+        date=_date(raw.date) or meta.date,
+        author=raw.author or meta.first("author"),
+        format=raw.format,
+        encoding=raw.encoding,
+        metadata=raw.metadata + _text_fields(raw, meta),
+        paragraphs=paragraphs,
+        sentences=sentences,
+        record=raw.record,
+        title_span=title_span,
+    )
+
+
+def _title(
+    raw: RawArticle, meta: TextMeta, sentences: tuple[Sentence, ...]
+) -> tuple[str, Span | None]:
+    """The title and where it stands: given, the headline, or the first sentence."""
+    if raw.title:
+        return raw.title, meta.title_span
+    if meta.title:
+        return meta.title, meta.title_span
+    if sentences:
+        return sentences[0].text, sentences[0].span
+    return "", None
+
+
+def _text_fields(raw: RawArticle, meta: TextMeta) -> tuple[MetaField, ...]:
+    """The fields read from the text, less a title already known from outside it."""
+    if raw.title is None:
+        return meta.fields
+    return tuple(f for f in meta.fields if f.name != "title")
+
+
+def _date(value: str | None) -> str | None:
+    """A long-form date as ``YYYY-MM-DD``; ISO and unreadable dates as given."""
+    if not value or value[:4].isdigit():
+        return value
+    return iso_date(value) or value

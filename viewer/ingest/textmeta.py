@@ -1,0 +1,315 @@
+"""Metadata written into an article's text: headline, date, byline, dateline, credit line.
+
+News text carries its metadata in a few conventional shapes::
+
+    Police release video of deadly traffic stop          <- headline
+    By Jane Doe and John Roe, CNN | Published April 9, 2024   <- byline and date
+    WASHINGTON (AP) — Police released video on Tuesday…  <- dateline opening the body
+    …
+    Read the original article on People.                 <- credit line
+
+Each field found becomes a ``MetaField`` with its span in the text. The spans that are
+not body text (headline, metadata lines, the dateline prefix) are returned as ``skip`` for
+the segmenter; the credit line stays body text, since copies often differ in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from viewer.ingest.dates import iso_date
+from viewer.ingest.metalines import (
+    opens_with_metadata,
+    read_credit,
+    read_date_prefix,
+    read_dateline,
+    read_meta_line,
+    strip_span,
+)
+from viewer.model import MetaField, Span
+
+__all__ = ["TextMeta", "read_text_meta"]
+
+_LINE = re.compile(r"[^\r\n]+")
+_HEADER_LINES = 12
+"""How many lines from the top may hold the headline and metadata lines."""
+_OPENING_LINES = 3
+"""How many body lines from the top may open with a dateline."""
+_MAX_HEADLINE = 250
+_LONG_LINE = 150
+"""A line longer than this that ends like a sentence is a paragraph, not a headline."""
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_INNER_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(]*[A-Z0-9]")
+_UNDERLINE = re.compile(r"(?:=+|-+)")
+_HEADING = re.compile(r"#{1,6}[ \t]+")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+$")
+_FRONT_MATTER_END = re.compile(r"---|\.\.\.")
+_FRONT_MATTER_LINE = re.compile(r"[\w-]+\s*:(?:\s.*)?|-\s.*")
+_KEY_VALUE = re.compile(
+    r"(?P<key>title|headline|date|published|updated|source|site|publisher|outlet|author|"
+    r"authors|byline|url|link)\s*:\s*(?P<q>[\"']?)(?P<value>\S.*?)(?P=q)\s*",
+    re.IGNORECASE,
+)
+_KEYS = {
+    "headline": "title",
+    "published": "date",
+    "updated": "date",
+    "site": "source",
+    "publisher": "source",
+    "outlet": "source",
+    "authors": "author",
+    "byline": "author",
+    "link": "url",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TextMeta:
+    """What the text says about itself, with spans into it."""
+
+    title: str | None = None
+    """The headline, when the text opens with one."""
+    title_span: Span | None = None
+    fields: tuple[MetaField, ...] = ()
+    """Every field found, in text order."""
+    skip: tuple[Span, ...] = ()
+    """Spans that are not body text, sorted and disjoint."""
+
+    def first(self, name: str) -> str | None:
+        """The value of the first field called ``name``, if any."""
+        return next((f.value for f in self.fields if f.name == name), None)
+
+    @property
+    def source(self) -> str | None:
+        """The outlet: a ``source`` field, else a credit line's."""
+        return self.first("source") or self.first("credit")
+
+    @property
+    def date(self) -> str | None:
+        """The first date found, as ``YYYY-MM-DD`` when it reads as a real date."""
+        value = self.first("date")
+        return value and (iso_date(value) or value)
+
+
+def read_text_meta(
+    text: str, *, markdown: bool = False, title: str | None = None, guess_title: bool = True
+) -> TextMeta:
+    """The headline and metadata written into ``text``.
+
+    Args:
+        text: the article's original text.
+        markdown: read ``#`` headings as such.
+        title: a title known from elsewhere (a JSON field, an HTML ``<title>``); the first
+            line is taken for the headline only when it repeats it.
+        guess_title: without ``title``, take the first line for the headline when it
+            reads as one (plain text and Markdown files).
+    """
+    reader = _Reader(text, markdown)
+    body = reader.header(reader.front_matter(), title, guess_title)
+    reader.metadata_lines(body)
+    reader.opening(body)
+    reader.heading_marks()
+    return reader.result()
+
+
+@dataclass(slots=True)
+class _Reader:
+    """Scans the lines of one text once, collecting fields and skip spans."""
+
+    text: str
+    markdown: bool
+    lines: list[Span] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+    fields: list[MetaField] = field(default_factory=list)
+    skip: list[Span] = field(default_factory=list)
+    title: MetaField | None = None
+
+    def __post_init__(self) -> None:
+        self.lines = [
+            strip_span(self.text, Span(m.start(), m.end())) for m in _LINE.finditer(self.text)
+        ]
+        self.lines = [line for line in self.lines if line.end > line.start]
+
+    def line(self, index: int) -> str:
+        """The text of line ``index``, without surrounding white space."""
+        start, end = self.lines[index]
+        return self.text[start:end]
+
+    def front_matter(self) -> int:
+        """Read a ``---``-fenced block of ``key: value`` lines at the top; the next line."""
+        if not self.lines or self.line(0) != "---":
+            return 0
+        for close in range(1, min(len(self.lines), 40)):
+            if _FRONT_MATTER_END.fullmatch(self.line(close)):
+                if not all(_FRONT_MATTER_LINE.fullmatch(self.line(i)) for i in range(1, close)):
+                    return 0
+                for index in range(1, close):
+                    self.key_value(index)
+                self.skip.append(Span(self.lines[0].start, self.lines[close].end))
+                self.used.update(range(close + 1))
+                return close + 1
+        return 0
+
+    def header(self, start: int, title: str | None, guess_title: bool) -> int:
+        """Read the headline and metadata lines at the top; the index of the first body line."""
+        index, tried = start, False
+        while index < min(len(self.lines), start + _HEADER_LINES):
+            if self.key_value(index) or self.meta_line(index):
+                index += 1
+            elif not tried and self.title is None:
+                tried = True
+                if not self.headline(index, title, guess_title):
+                    break
+                index = max(self.used) + 1
+            else:
+                break
+        return index
+
+    def metadata_lines(self, start: int) -> None:
+        """Read whole-line dates, bylines and credit lines anywhere in the body."""
+        for index in range(start, len(self.lines)):
+            if index not in self.used and not self.meta_line(index):
+                credit = read_credit(self.text, self.lines[index])
+                self.fields.extend([credit] if credit else [])
+
+    def opening(self, start: int) -> None:
+        """Read a labelled date and a dateline opening one of the first body lines."""
+        candidates = [i for i in range(start, len(self.lines)) if i not in self.used]
+        for number, index in enumerate(candidates[:_OPENING_LINES]):
+            begin, end = self.lines[index]
+            after_date = self.date_prefix(begin, end)
+            if self.dateline(after_date, end, bare=number == 0) or after_date > begin:
+                return
+
+    def heading_marks(self) -> None:
+        """In Markdown, keep ``#`` marks of headings out of the body text."""
+        if not self.markdown:
+            return
+        for index, (start, end) in enumerate(self.lines):
+            marks = _HEADING.match(self.text, start, end)
+            if index not in self.used and marks:
+                self.skip.append(Span(start, marks.end()))
+                closing = _CLOSING_HASHES.search(self.text, marks.end(), end)
+                if closing:
+                    self.skip.append(Span(closing.start(), end))
+
+    def key_value(self, index: int) -> bool:
+        """A ``key: value`` header line such as ``Date: 2024-04-09``."""
+        found = _KEY_VALUE.fullmatch(self.text, *self.lines[index])
+        if found is None:
+            return False
+        key = found.group("key").lower()
+        value = MetaField(_KEYS.get(key, key), found["value"], Span(*found.span("value")))
+        if value.name == "title":
+            self.title = self.title or value
+        self.add(index, [value])
+        return True
+
+    def meta_line(self, index: int) -> bool:
+        """A line that is only a date, a byline, or both."""
+        found = read_meta_line(self.text, self.lines[index])
+        if found:
+            self.add(index, found)
+        return bool(found)
+
+    def headline(self, index: int, title: str | None, guess_title: bool) -> bool:
+        """Take line ``index`` for the headline if it is one; whether it was."""
+        start, end = self.lines[index]
+        inner = self.heading_text(start, end)
+        words = self.text[inner.start : inner.end]
+        if title is not None:
+            taken = _same_title(words, title)
+        else:
+            marked = inner.start > start and self.text[start : start + 3] != "###"
+            taken = guess_title and (marked or _reads_as_headline(words))
+        if not taken or not any(c.isalpha() for c in words) or not self.has_body(index):
+            return False
+        self.title = MetaField("title", words, inner)
+        self.add(index, [self.title])
+        if self.is_underline(index + 1):
+            self.add(index + 1, [])
+        return True
+
+    def is_underline(self, index: int) -> bool:
+        """Whether line ``index`` is a ``====`` or ``----`` rule right under the line above."""
+        if index >= len(self.lines) or not _UNDERLINE.fullmatch(self.line(index)):
+            return False
+        return self.text.count("\n", self.lines[index - 1].end, self.lines[index].start) <= 1
+
+    def heading_text(self, start: int, end: int) -> Span:
+        """The words of a line, without Markdown ``#`` marks."""
+        if not self.markdown or not (marks := _HEADING.match(self.text, start, end)):
+            return Span(start, end)
+        closing = _CLOSING_HASHES.search(self.text, marks.end(), end)
+        return Span(marks.end(), closing.start() if closing else end)
+
+    def has_body(self, index: int) -> bool:
+        """Whether some line after ``index`` is more than metadata."""
+        return any(
+            read_credit(self.text, line) is None and read_meta_line(self.text, line) is None
+            for line in self.lines[index + 1 :]
+        )
+
+    def date_prefix(self, start: int, end: int) -> int:
+        """Read ``date 2024-04-09`` opening a body line; where the rest of the line starts."""
+        found = read_date_prefix(self.text, start, end)
+        if found is None:
+            return start
+        self.fields.append(found[0])
+        self.skip.append(found[1])
+        return found[1].end
+
+    def dateline(self, start: int, end: int, *, bare: bool) -> bool:
+        """Read ``Chicago (CNN) —`` opening a body line; whether there was one."""
+        found = read_dateline(self.text, start, end, bare=bare)
+        if found is None:
+            return False
+        self.fields.extend(found[0])
+        self.skip.append(found[1])
+        return True
+
+    def add(self, index: int, fields: list[MetaField]) -> None:
+        """Record line ``index`` as metadata holding ``fields``, kept out of the body."""
+        self.fields.extend(fields)
+        self.skip.append(self.lines[index])
+        self.used.add(index)
+
+    def result(self) -> TextMeta:
+        """What was found, fields in text order and skip spans merged."""
+        return TextMeta(
+            title=self.title.value if self.title else None,
+            title_span=self.title.span if self.title else None,
+            fields=tuple(sorted(self.fields, key=lambda f: f.span or Span(-1, -1))),
+            skip=_merged(self.skip),
+        )
+
+
+def _reads_as_headline(line: str) -> bool:
+    """A short line that does not open with metadata nor read as a paragraph of sentences."""
+    if len(line) > _MAX_HEADLINE or line[-1] in ":;," or opens_with_metadata(line):
+        return False
+    body_like = _INNER_BOUNDARY.search(line) or len(line) > _LONG_LINE
+    return not (_ENDS_SENTENCE.search(line) and body_like)
+
+
+def _same_title(line: str, title: str) -> bool:
+    """Whether a line repeats a known title (or the title is the line plus `` | Site``)."""
+    a, b = _title_key(line), _title_key(title)
+    return bool(a) and (a == b or (b.startswith(a) and b[len(a) : len(a) + 2].strip() in "|-—:"))
+
+
+def _title_key(text: str) -> str:
+    folded = text.casefold().replace("’", "'").replace("“", '"').replace("”", '"')
+    return " ".join(folded.split()).strip(" .!?\"'")
+
+
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    """Sorted, with overlapping or touching spans joined."""
+    out: list[Span] = []
+    for start, end in sorted(s for s in spans if s.end > s.start):
+        if out and start <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, end))
+        else:
+            out.append(Span(start, end))
+    return tuple(out)
