@@ -113,6 +113,7 @@ def test_offsets_slice_the_original(text: str, cuts: list[tuple[int, int]]) -> N
         paragraph = paragraphs[sentence.paragraph]
         assert paragraph.start <= sentence.start < sentence.end <= paragraph.end
         for cut in skip:
-            assert sentence.end <= cut.start or sentence.start >= cut.end
+            if cut.end > cut.start:
+                assert sentence.end <= cut.start or sentence.start >= cut.end
     ends = [s.start for s in found]
     assert ends == sorted(ends)

@@ -58,7 +58,16 @@ def boilerplate_sentences(article: Article, known: Collection[str] = ()) -> dict
         reason = _reason(text, repeats, known)
         if reason:
             found[index] = reason
+    furniture = [folded[i] for i in found]
+    for index, text in enumerate(folded):
+        if index not in found and _is_caption(text) and any(text in f for f in furniture):
+            found[index] = "a caption repeated from other site furniture"
     return found
+
+
+def _is_caption(text: str) -> bool:
+    """A short line with no closing punctuation: a caption, a credit, a label."""
+    return len(text.split()) <= _CAPTION_WORDS and not text.endswith((".", "?", "!", "”", '"'))
 
 
 def _reason(text: str, repeats: Counter[str], known: Collection[str]) -> str | None:

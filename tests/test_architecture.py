@@ -1,0 +1,27 @@
+"""The headless core never imports the UI toolkits; the front ends are thin."""
+
+import subprocess
+import sys
+
+CORE = [
+    "viewer",
+    "viewer.model",
+    "viewer.text.segment",
+    "viewer.ingest",
+    "viewer.analysis",
+    "viewer.analysis.drift",
+    "viewer.report.json",
+    "viewer.report.markdown",
+    "viewer.report.html",
+]
+
+
+def test_core_imports_neither_textual_nor_rich() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,301 @@
+"""The command line: ``viewer compare A B`` writes a report; ``viewer [PATHS]`` opens the app.
+
+Exit codes: 0 when all went well; 1 is kept for findings a future ``--fail-on`` asks to
+fail on; 2 for a usage error or when nothing could be loaded; 3 for an internal error.
+Problems with the input are one line each on standard error, naming the file; a
+traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import shutil
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from viewer.report.controls import one_line
+
+if TYPE_CHECKING:
+    from viewer.ingest import FieldMap
+    from viewer.model import Article, Comparison, Problem
+
+__all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "main", "use_color"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+"""Reserved: what a future ``--fail-on`` will return when it finds what it was told to."""
+EXIT_USAGE = 2
+"""A usage error, or nothing that could be loaded."""
+EXIT_INTERNAL = 3
+"""A bug in viewer: an error it did not expect."""
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+SEEDS = next(
+    (p for p in (_PACKAGE / "seeds", _PACKAGE.parent / "seeds") if p.is_dir()),
+    _PACKAGE.parent / "seeds",
+)
+"""The sample articles: packaged beside the code in a wheel, at the top of a checkout."""
+"""The sample articles the app opens when given no paths (in a source checkout)."""
+
+COMMANDS = ("compare", "open")
+FORMATS = ("text", "json", "md", "html")
+_EPILOG = """\
+Run `viewer PATH...` (no command) to open the interactive app on those files; with no
+paths it opens the bundled seeds/ folder.
+
+exit codes:
+  0  success
+  1  reserved for findings a future --fail-on option asks to fail on
+  2  usage error, or nothing could be loaded
+  3  internal error (run again with --debug for the traceback)
+"""
+
+
+class UsageError(Exception):
+    """Something the user can fix on the command line; the message says what."""
+
+
+def say(message: str) -> None:
+    """Print one line to standard error, prefixed ``viewer:``."""
+    print(f"viewer: {message}", file=sys.stderr)
+
+
+def _field_map(text: str) -> FieldMap:
+    """Parse ``--field-map`` for argparse, so a bad map is a usage error."""
+    from viewer.ingest import FieldMap
+
+    try:
+        return FieldMap.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _width(text: str) -> int:
+    """Parse ``--width``: a whole number of columns, at least 20."""
+    if not text.isdigit() or int(text) < 20:
+        raise argparse.ArgumentTypeError(f"expected a number of columns of at least 20: {text!r}")
+    return int(text)
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", help="show the traceback when something fails"
+    )
+    return common
+
+
+def _add_compare(commands: Any, common: argparse.ArgumentParser) -> None:
+    compare = commands.add_parser(
+        "compare",
+        parents=[common],
+        help="compare two versions of an article and write a report",
+        description="Align two versions of an article sentence by sentence, diff each "
+        "pair word by word, and write the result. A path holding several articles (a "
+        "JSON array, JSON Lines) contributes its first.",
+    )
+    compare.add_argument(
+        "--field-map",
+        type=_field_map,
+        metavar="MAP",
+        help="which keys of JSON records hold which field, e.g. text=body,title=headline "
+        "(several keys to try: text=body|content)",
+    )
+    compare.add_argument("a", metavar="A", help="the first version (a file, or - for stdin)")
+    compare.add_argument("b", metavar="B", help="the second version")
+    compare.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text for the terminal (default), json, md (Markdown) or html",
+    )
+    compare.add_argument("-o", "--output", metavar="FILE", help="write here, not to stdout")
+    compare.add_argument(
+        "--width", type=_width, metavar="N", help="text format: columns (default: terminal)"
+    )
+    compare.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="text format: colour (default auto: on a terminal, unless NO_COLOR is set)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-parser per command."""
+    from viewer import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="viewer",
+        description="Compare versions of a news article.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"viewer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = _common()
+    _add_compare(commands, common)
+    opened = commands.add_parser(
+        "open",
+        parents=[common],
+        help="open the interactive app (the default command)",
+        description="Open the interactive app on files and folders (text, Markdown, HTML, "
+        "JSON, JSON Lines; - for standard input). With no paths it opens the seeds/ folder "
+        "of a source checkout. `viewer PATH...` without a command does the same.",
+    )
+    opened.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to open")
+    return parser
+
+
+def with_command(argv: Sequence[str]) -> list[str]:
+    """``argv`` with ``open`` put in front when it names no command: ``viewer seeds/``
+    means ``viewer open seeds/``."""
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version")):
+        return list(argv)
+    return ["open", *argv]
+
+
+def use_color(choice: str, stream: TextIO | None, environ: Mapping[str, str]) -> bool:
+    """Whether to colour output: ``always`` and ``never`` say so; ``auto`` colours a
+    terminal unless ``NO_COLOR`` is set to anything non-empty."""
+    if choice in ("always", "never"):
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    return stream is not None and stream.isatty()
+
+
+def _skipped(problems: Sequence[Problem]) -> str:
+    """How many files and records the problems stand for, e.g. ``1 file and 2 records``."""
+    files = sum(1 for problem in problems if problem.record is None)
+    counts = ((files, "file"), (len(problems) - files, "record"))
+    return " and ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts if n)
+
+
+def load_one(path: str, fields: FieldMap | None) -> Article | None:
+    """The first article at ``path``, or ``None``; says on stderr what went wrong, what
+    was skipped and what was left out."""
+    from viewer.ingest import load
+
+    corpus = load([path], fields=fields)
+    shown = one_line(path)
+    for problem in corpus.problems:
+        say(one_line(str(problem)))
+    if not corpus.articles:
+        return None
+    if corpus.problems:
+        say(f"{shown}: skipped {_skipped(corpus.problems)} that could not be loaded")
+    first = corpus.articles[0]
+    if len(corpus.articles) > 1:
+        count = len(corpus.articles)
+        say(f"{shown}: holds {count} articles; comparing the first ({one_line(first.id)})")
+    return first
+
+
+def render(comparison: Comparison, fmt: str, *, width: int, color: bool) -> str:
+    """The report in format ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "json":
+        from viewer.report.json import render_json
+
+        return render_json(comparison)
+    if fmt == "md":
+        from viewer.report.markdown import render_markdown
+
+        return render_markdown(comparison)
+    if fmt == "html":
+        from viewer.report.html import render_html
+
+        return render_html(comparison)
+    from viewer.cli.terminal import render_text
+
+    return render_text(comparison, width=width, color=color)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {one_line(output)}: {error.strerror or error}") from None
+
+
+def _load_both(args: argparse.Namespace) -> tuple[Article, Article]:
+    """Articles A and B; a usage error naming the side that yielded none."""
+    if args.a == "-" and args.b == "-":
+        raise UsageError("only one of A and B can be - (standard input)")
+    a = load_one(args.a, args.field_map)
+    b = load_one(args.b, args.field_map)
+    if a is None or b is None:
+        sides = (("A", args.a, a), ("B", args.b, b))
+        missing = " or ".join(f"{name} ({one_line(path)})" for name, path, got in sides if not got)
+        raise UsageError(f"cannot compare: no article could be loaded from {missing}")
+    return a, b
+
+
+def run_compare(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    """``viewer compare``: load both versions, compare them, write the report."""
+    from viewer.analysis import compare
+
+    a, b = _load_both(args)
+    to_stdout = args.output in (None, "-")
+    color = use_color(args.color, sys.stdout if to_stdout else None, environ)
+    width = args.width or shutil.get_terminal_size().columns
+    _write(render(compare(a, b), args.format, width=width, color=color), args.output)
+    return EXIT_OK
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """``viewer [PATHS]``: open the interactive app, on the seeds when given no paths."""
+    paths: list[str] = list(args.paths) or [str(SEEDS)]
+    if not args.paths and not SEEDS.is_dir():
+        raise UsageError("no paths given, and there is no seeds/ folder to open instead")
+    try:
+        app = importlib.import_module("viewer.ui.app")
+    except ModuleNotFoundError as error:
+        if not (error.name or "").startswith("viewer.ui"):
+            raise
+        raise UsageError(
+            "the interactive app is not available in this build; "
+            "use `viewer compare A B` for a report"
+        ) from None
+    start: Callable[[list[str]], object] = app.run
+    result = start(paths)
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "compare":
+        return run_compare(args, os.environ)
+    return run_app(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(with_command(sys.argv[1:] if argv is None else argv))
+    try:
+        return _run(args)
+    except UsageError as error:
+        say(str(error))
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (| head); stop quietly, and keep Python from complaining
+        # again when it flushes stdout on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if args.debug:
+            raise
+        say(f"internal error: {type(error).__name__}: {one_line(str(error))}")
+        say("run again with --debug to see the traceback")
+        return EXIT_INTERNAL
