@@ -1,0 +1,182 @@
+"""Pilot tests of the article list, the problems screen, loading, and hostile text."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+import viewer.ui.app as app_module
+from viewer.model import Corpus
+from viewer.ui.app import ViewerApp
+from viewer.ui.screens.articles import ArticlesScreen
+from viewer.ui.screens.compare import CompareScreen
+from viewer.ui.screens.pair import PairScreen
+from viewer.ui.screens.problems import ProblemsScreen
+from viewer.ui.widgets.column_heads import ColumnHeads
+from viewer.ui.widgets.pair_text import PairText
+
+HOSTILE_TITLE = "Title [bold red]x[/] [@click=app.quit]go[/] \x1b]0;pwned\x07"
+HOSTILE_BODY = (
+    "Officials said [bold red]x[/] was fine. Click [@click=app.quit]here[/] now. "
+    "The colour was \x1b[31mred\x1b[0m and the title \x1b]0;title\x07 changed."
+)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until loading and comparing are done and their messages handled."""
+    for _ in range(10):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            return
+
+
+def write_articles(folder: Path, count: int) -> list[str]:
+    paths = []
+    for number in range(count):
+        path = folder / f"{number}.txt"
+        path.write_text(
+            f"Story version {number}\n\nThe mayor said the road opens in {number + 3} weeks. "
+            "Residents welcomed the news.\n",
+            encoding="utf-8",
+        )
+        paths.append(str(path))
+    return paths
+
+
+def articles_screen(app: ViewerApp) -> ArticlesScreen:
+    screen = app.screen
+    assert isinstance(screen, ArticlesScreen)
+    return screen
+
+
+async def test_space_marks_two_and_c_compares_them(tmp_path: Path) -> None:
+    app = ViewerApp(write_articles(tmp_path, 4))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = articles_screen(app)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 4 and not table.loading
+        ids = [summary.id for summary in app.summaries or ()]
+        await pilot.press("down", "space", "down", "down", "space")
+        assert screen.marked == (ids[1], ids[3])
+        await pilot.press("c")
+        await settle(pilot)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        assert (compare.base.id, compare.other.id) == (ids[1], ids[3])
+        await pilot.press("escape")
+        assert app.screen is screen and screen.marked == (ids[1], ids[3])
+        await pilot.press("escape")
+        assert screen.marked == ()
+
+
+async def test_enter_compares_the_marked_article_with_the_one_under_the_cursor(
+    tmp_path: Path,
+) -> None:
+    app = ViewerApp(write_articles(tmp_path, 5))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        ids = [summary.id for summary in app.summaries or ()]
+        await pilot.press("space", "down", "down", "enter")
+        await settle(pilot)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        assert (compare.base.id, compare.other.id) == (ids[0], ids[2])
+
+
+async def test_enter_with_nothing_marked_says_what_to_do(tmp_path: Path) -> None:
+    app = ViewerApp(write_articles(tmp_path, 4))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ArticlesScreen)
+        assert any("Mark an article" in str(n.message) for n in app._notifications)
+
+
+async def test_problems_are_listed_and_the_rest_loads(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path, 4)
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    app = ViewerApp([*paths, str(tmp_path / "missing.txt")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(app.summaries or ()) >= 4
+        assert len(app.problems) >= 1
+        await pilot.press("p")
+        problems = app.screen
+        assert isinstance(problems, ProblemsScreen)
+        table = problems.query_one(DataTable)
+        assert table.row_count == len(app.problems)
+        files = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
+        assert any("missing.txt" in name for name in files)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArticlesScreen)
+
+
+async def test_nothing_loaded_says_so(tmp_path: Path) -> None:
+    app = ViewerApp([str(tmp_path / "nothing-here.txt")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        status = str(articles_screen(app).query_one("#articles-status").render())
+        assert "No articles" in status and "p lists 1 load problem" in status
+
+
+async def test_the_list_shows_loading_until_the_worker_is_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_load = app_module.load
+
+    def slow_load(paths: tuple[str, ...]) -> Corpus:
+        release.wait(timeout=10)
+        return real_load(paths)
+
+    monkeypatch.setattr(app_module, "load", slow_load)
+    app = ViewerApp(write_articles(tmp_path, 4))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = articles_screen(app)
+        assert screen.query_one(DataTable).loading
+        assert "Loading" in str(screen.query_one("#articles-status").render())
+        release.set()
+        await settle(pilot)
+        assert not screen.query_one(DataTable).loading
+        assert screen.query_one(DataTable).row_count == 4
+
+
+async def test_hostile_text_is_shown_literally_and_never_obeyed(tmp_path: Path) -> None:
+    for name, extra in (("a", ""), ("b", " Added [link=x]line[/link].")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"{HOSTILE_TITLE}\n\n{HOSTILE_BODY}{extra}\n", encoding="utf-8"
+        )
+    app = ViewerApp([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        view = screen.view
+        segments = [s for y in range(view.size.height) for s in view.render_line(y)]
+        shown = "".join(segment.text for segment in segments)
+        assert "[bold red]x[/]" in shown and "[@click=app.quit]here[/]" in shown
+        assert "␛[31mred␛[0m" in shown and "␛]0;title␇" in shown
+        assert not any(c in shown for c in "\x1b\x07\x9b")
+        heads = str(screen.query_one(ColumnHeads).render())
+        assert "[bold red]x[/]" in heads and "␛]0;" in heads and "\x1b" not in heads
+        await pilot.press("enter")
+        details = app.screen
+        assert isinstance(details, PairScreen)
+        for text in details.query(PairText):
+            plain = str(text.render())
+            assert "\x1b" not in plain and "[bold red]x[/]" in plain
+        await pilot.click(PairText)
+        await pilot.press("escape", "escape")
+        assert app.is_running
+        table = articles_screen(app).query_one(DataTable)
+        title = table.get_row_at(0)[1]
+        assert isinstance(title, Text) and "[@click=app.quit]go[/]" in title.plain
+        assert "\x1b" not in title.plain

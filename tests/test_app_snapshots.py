@@ -1,0 +1,70 @@
+"""SVG snapshots of the main screens on the seed articles (pytest-textual-snapshot).
+
+Update the baselines with ``pytest tests/test_app_snapshots.py --snapshot-update`` after
+checking by eye that the new screens are right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from viewer.ui.app import ViewerApp
+
+ROOT = Path(__file__).resolve().parent.parent
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def _deterministic(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Colour on, no blinking cursor, and paths shown relative to the project."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.chdir(ROOT)
+    initialise = Input.__init__
+
+    def still_input(self: Input, *args: Any, **kwargs: Any) -> None:
+        initialise(self, *args, **kwargs)
+        self.set_reactive(Input.cursor_blink, False)
+
+    monkeypatch.setattr(Input, "__init__", still_input)
+    yield
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until loading and comparing are done and their messages handled."""
+    for _ in range(10):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            return
+
+
+def test_article_list(snap_compare: SnapCompare) -> None:
+    async def back_to_the_list(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("escape")
+
+    assert snap_compare(ViewerApp(["seeds"]), terminal_size=(120, 40), run_before=back_to_the_list)
+
+
+def test_side_by_side_wide(snap_compare: SnapCompare) -> None:
+    async def on_a_changed_pair(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("n", "n")
+
+    assert snap_compare(ViewerApp(["seeds"]), terminal_size=(120, 40), run_before=on_a_changed_pair)
+
+
+def test_side_by_side_narrow(snap_compare: SnapCompare) -> None:
+    paths = ["seeds/001_fbd8aefc31d76d87.txt", "seeds/002_2eba0d00fd067ef3.txt"]
+
+    async def on_a_changed_pair(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("n", "n", "n", "n", "n")
+
+    assert snap_compare(ViewerApp(paths), terminal_size=(80, 24), run_before=on_a_changed_pair)

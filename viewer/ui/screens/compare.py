@@ -1,0 +1,275 @@
+"""Two articles side by side: the heart of the app."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from viewer.analysis import compare
+from viewer.model import AlignedPair, Comparison
+from viewer.ui.background import Abandoned, abandonable
+from viewer.ui.highlight import Side
+from viewer.ui.rows import RowKind, pair_symbol
+from viewer.ui.screens.choose import ChooseArticleScreen
+from viewer.ui.screens.pair import PairScreen
+from viewer.ui.summary import Summary
+from viewer.ui.widgets.column_heads import ColumnHeads
+from viewer.ui.widgets.side_by_side import SideBySide
+
+__all__ = ["CompareScreen"]
+
+_KIND_WORDS = {"=": "unchanged", "~": "changed", "<": "split", ">": "merged"}
+
+
+class CompareScreen(Screen[None]):
+    """A base article (A, left) and another (B, right), aligned pair by pair."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next(1)", "Next change", id="compare.next"),
+        Binding("N", "next(-1)", "Previous change", show=False, id="compare.previous"),
+        Binding("enter", "details", "Details", id="compare.details"),
+        Binding("m", "moved", "Jump moved", show=False, id="compare.moved"),
+        Binding("f", "filter", "Filter", id="compare.filter"),
+        Binding("slash", "search", "Search", id="compare.search"),
+        Binding("s", "swap", "Swap sides", id="compare.swap"),
+        Binding("b", "choose('base')", "Choose base", show=False, id="compare.base"),
+        Binding("o", "choose('other')", "Choose other", show=False, id="compare.other"),
+        Binding("escape", "back", "Back", show=False, id="compare.back"),
+    ]
+
+    class Compared(Message):
+        """A comparison finished in the worker."""
+
+        def __init__(self, comparison: Comparison) -> None:
+            super().__init__()
+            self.comparison = comparison
+
+    def __init__(self, base: Summary, other: Summary, articles: tuple[Summary, ...]) -> None:
+        super().__init__()
+        self.base = base
+        """The article on the left (A); changes read as going from it to ``other`` (B)."""
+        self.other = other
+        self.articles = articles
+        """Every loaded article, for choosing another base or other."""
+        self._cache: dict[tuple[str, str], Comparison] = {}
+        self._keep: tuple[Side, int] | None = None
+        """After a swap, the sentence to put the cursor back on."""
+        self._hits = (0, 0)
+        """Search matches counted, and the pairs holding them."""
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield ColumnHeads()
+        yield SideBySide(id="side-by-side")
+        yield Input(
+            placeholder="search both articles · enter keeps the search · escape clears it",
+            compact=True,
+            id="search",
+        )
+        yield Static(id="compare-status")
+        yield Footer(compact=True)
+
+    @property
+    def view(self) -> SideBySide:
+        """The side-by-side view."""
+        return self.query_one(SideBySide)
+
+    def on_mount(self) -> None:
+        self.title = "viewer"
+        self.query_one("#search", Input).display = False
+        self._start()
+
+    # -- comparing --------------------------------------------------------------------
+
+    def _start(self) -> None:
+        """Compare the base with the other, from the cache or in a worker."""
+        self.query_one(ColumnHeads).heads = (self.base, self.other)
+        self.sub_title = "side by side"
+        cached = self._cache.get((self.base.id, self.other.id))
+        if cached is not None:
+            self.post_message(self.Compared(cached))
+            return
+        self.view.loading = True
+        self._status(Content(f"Comparing {self.base.title} with {self.other.title}…"))
+        self._compare(self.base, self.other)
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _compare(self, base: Summary, other: Summary) -> None:
+        try:
+            comparison = abandonable(lambda: compare(base.article, other.article))
+        except Abandoned:
+            return
+        self.post_message(self.Compared(comparison))
+
+    @on(Compared)
+    def _compared(self, message: Compared) -> None:
+        comparison = message.comparison
+        if (comparison.a.id, comparison.b.id) != (self.base.id, self.other.id):
+            return  # the person chose another pair while this one was computed
+        self._cache[(comparison.a.id, comparison.b.id)] = comparison
+        view = self.view
+        view.loading = False
+        view.comparison = comparison
+        if self._keep is not None:
+            self._put_cursor_on(*self._keep)
+            self._keep = None
+        view.focus()
+
+    def _put_cursor_on(self, side: Side, sentence: int) -> None:
+        """Put the cursor on the pair holding ``sentence`` of side ``side``."""
+        view = self.view
+        assert view.comparison is not None
+        pairs = view.comparison.pairs
+        for index, row in enumerate(view.rows):
+            if row.kind is not RowKind.PAIR:
+                continue
+            pair = pairs[row.pair]
+            if sentence in (pair.a if side == "a" else pair.b):
+                view.cursor = index
+                return
+
+    # -- status -----------------------------------------------------------------------
+
+    def _status(self, content: Content) -> None:
+        self.query_one("#compare-status", Static).update(content)
+
+    @on(SideBySide.SearchCounted)
+    def _counted(self, message: SideBySide.SearchCounted) -> None:
+        self._hits = (message.hits, message.rows)
+        self._update_status()
+
+    @on(SideBySide.CursorMoved)
+    def _update_status(self) -> None:
+        view = self.view
+        comparison = view.comparison
+        if comparison is None:
+            return
+        current = view.current_row
+        parts = [_describe(view.current_pair, current.kind if current else None)]
+        if current is not None and current.kind is RowKind.PAIR:
+            pairs = [row.kind is RowKind.PAIR for row in view.rows]
+            parts.insert(0, f"pair {sum(pairs[: view.cursor + 1])}/{sum(pairs)}")
+        parts.append(f"showing {view.show.value}")
+        parts.append(f"similarity {comparison.similarity:.0%}")
+        if view.search:
+            hits, rows = self._hits
+            parts.append(
+                f"“{view.search}”: {hits} match{'es' if hits != 1 else ''} "
+                f"in {rows} pair{'s' if rows != 1 else ''} · n/N next/previous"
+            )
+        self._status(Content(" · ".join(part for part in parts if part)))
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_next(self, step: int) -> None:
+        """Next (or previous) search match while searching, else next changed pair."""
+        view = self.view
+        if view.search and view.hit_rows:
+            found = view.next_hit(step)
+            what = "match"
+        else:
+            found = view.next_change(step)
+            what = "change"
+        if not found:
+            self.notify(f"No {what} {'below' if step > 0 else 'above'}.", timeout=2)
+
+    def action_details(self) -> None:
+        """Show the pair under the cursor in full: kind, score, both texts, offsets."""
+        view = self.view
+        pair = view.current_pair
+        if view.comparison is not None and pair is not None:
+            index = view.comparison.pairs.index(pair)
+            self.app.push_screen(PairScreen(view.comparison, index))
+
+    def action_moved(self) -> None:
+        """Jump between a moved sentence and the place it stood in A."""
+        if not self.view.jump_moved():
+            self.notify("The cursor is not on a moved sentence (marked ↕).", timeout=2)
+
+    def action_filter(self) -> None:
+        """Cycle the filter: all pairs, only changes, only added, dropped and moved."""
+        self.view.show = self.view.show.next()
+
+    def action_search(self) -> None:
+        """Open the search box."""
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.value = self.view.search
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.view.search = event.value
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one("#search", Input).display = False
+        view = self.view
+        view.focus()
+        if view.search and view.cursor not in view.hit_rows and not view.next_hit(1):
+            view.next_hit(-1)  # no match below the cursor: go to the last one above
+
+    def action_swap(self) -> None:
+        """Put the other article on the left and compare again, B against A."""
+        pair = self.view.current_pair
+        if pair is not None:
+            self._keep = ("a", pair.b[0]) if pair.b else ("b", pair.a[0])
+        self.base, self.other = self.other, self.base
+        self._start()
+
+    def action_choose(self, which: str) -> None:
+        """Choose another article as the base (``base``) or as the other (``other``)."""
+        current = self.base if which == "base" else self.other
+        prompt = (
+            "Compare against which base (A)?"
+            if which == "base"
+            else "Compare with which article (B)?"
+        )
+
+        def chosen(article_id: str | None) -> None:
+            if article_id is None or article_id == current.id:
+                return
+            picked = next(s for s in self.articles if s.id == article_id)
+            keep = self.other if which == "base" else self.base
+            if picked.id == keep.id:
+                self.base, self.other = self.other, self.base
+            elif which == "base":
+                self.base = picked
+            else:
+                self.other = picked
+            self._start()
+
+        places = {self.base.id: "A", self.other.id: "B"}
+        chooser = ChooseArticleScreen(self.articles, current.id, prompt, places)
+        self.app.push_screen(chooser, chosen)
+
+    def action_back(self) -> None:
+        """Close the search if it is open, clear it if set, else go back to the list."""
+        search = self.query_one("#search", Input)
+        if search.display or self.view.search:
+            search.display = False
+            search.value = ""
+            self.view.search = ""
+            self.view.focus()
+        else:
+            self.dismiss()
+
+
+def _describe(pair: AlignedPair | None, kind: RowKind | None) -> str:
+    """What the pair under the cursor is, in a few words."""
+    if pair is None:
+        return ""
+    if kind is RowKind.MOVED_FROM:
+        return "where a moved sentence stood in A · m jumps to it"
+    symbol = pair_symbol(pair)
+    word = _KIND_WORDS.get(symbol, pair.kind.value)
+    score = "" if pair.kind.value in ("added", "dropped") else f" {pair.score:.0%}"
+    hint = " · m jumps to where it stood in A" if symbol == "↕" else ""
+    return f"{symbol} {word}{score}{hint}"

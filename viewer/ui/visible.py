@@ -1,0 +1,80 @@
+"""Article text made safe to draw: control characters become visible placeholders.
+
+Article text is data. A terminal would obey an ``ESC [ 31 m`` or an OSC title sequence
+hidden in it, a bidirectional override would reorder what the reader sees, and a lone
+carriage return would let one line overwrite another. Before any article text reaches a
+widget it goes through :func:`visible_pieces` (which says which pieces are placeholders,
+so views can style them) or :func:`one_line` (for titles, paths and table cells).
+
+C0 controls show as their Unicode control pictures (``ESC`` becomes ``␛``), DEL as ``␡``,
+C1 controls and bidirectional formatting characters as ``\\x9b``-style escapes. Tabs and
+newlines are layout, not controls; a carriage return before a newline is part of the line
+end and is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["one_line", "visible_pieces", "visible_text"]
+
+
+def _placeholder(code: int) -> str:
+    """The visible stand-in for the control character ``code``."""
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+_CONTROL_CODES = [
+    *(code for code in range(0x20) if chr(code) not in "\n\t"),
+    *range(0x7F, 0xA0),
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+]
+_PLACEHOLDERS = {chr(code): _placeholder(code) for code in _CONTROL_CODES}
+_CONTROL = re.compile("\r\n|[" + "".join(re.escape(chr(c)) for c in _CONTROL_CODES) + "]")
+_TAB = "    "
+_WHITESPACE = re.compile(r"\s+")
+
+
+def visible_pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """``text`` cut into pieces, each with whether it is a placeholder for a control.
+
+    Newlines stay (a CRLF becomes one newline); tabs become four spaces.
+    """
+    position = 0
+    for match in _CONTROL.finditer(text):
+        if match.start() > position:
+            yield text[position : match.start()].replace("\t", _TAB), False
+        found = match.group()
+        if found == "\r\n":
+            yield "\n", False
+        else:
+            yield _PLACEHOLDERS[found], True
+        position = match.end()
+    if position < len(text):
+        yield text[position:].replace("\t", _TAB), False
+
+
+def visible_text(text: str) -> str:
+    """``text`` with every control character but newline made visible (tabs as spaces)."""
+    if not _CONTROL.search(text):
+        return text.replace("\t", _TAB)
+    return "".join(piece for piece, _ in visible_pieces(text))
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """``text`` on one line with controls made visible, cut to ``limit`` characters.
+
+    Runs of white space (newlines included) become one space.
+    """
+    flat = visible_text(_WHITESPACE.sub(" ", text).strip())
+    if limit is not None and len(flat) > limit:
+        return flat[: max(limit - 1, 0)] + "…"
+    return flat
