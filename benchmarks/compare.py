@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.articles import article  # noqa: E402
-from viewer.analysis import compare  # noqa: E402
+from tests.articles import article
+from viewer.analysis import compare
 
 
 def vocabulary() -> list[str]:
@@ -69,6 +69,11 @@ def edit(sentences: list[str], rng: random.Random, vocab: list[str]) -> list[str
     return out
 
 
+def difflib_diff(a_words: list[str], b_words: list[str]) -> object:
+    """The baseline: the standard library's word diff of the same two texts."""
+    return difflib.SequenceMatcher(None, a_words, b_words, autojunk=False).get_opcodes()
+
+
 def best_of(repeat: int, run: Callable[[], object]) -> float:
     times = []
     for _ in range(repeat):
@@ -94,8 +99,16 @@ def main() -> None:
         result = compare(a, b)
         ours = best_of(args.repeat, lambda a=a, b=b: compare(a, b))
         a_words, b_words = a_text.split(), b_text.split()
-        base = best_of(args.repeat, lambda x=a_words, y=b_words: difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes())
-        print(f"{len(a_words):>8} {ours:>10.3f} {base:>10.3f} {ours / base:>7.2f} {len(result.pairs):>7}")
+        base = best_of(
+            args.repeat,
+            lambda x=a_words, y=b_words: difflib.SequenceMatcher(
+                None, x, y, autojunk=False
+            ).get_opcodes(),
+        )
+        print(
+            f"{len(a_words):>8} {ours:>10.3f} {base:>10.3f} {ours / base:>7.2f} "
+            f"{len(result.pairs):>7}"
+        )
 
 
 if __name__ == "__main__":

@@ -232,6 +232,11 @@ def test_single_rules(a: str, b: str, kind: DriftKind, before: str, after: str) 
         ),
         ("The mayor spoke to reporters on Monday.", "The mayor spoke with reporters on Monday."),
         ("Four officers returned fire at the car.", "4 officers returned fire at the car."),
+        (
+            "It was unlikely that the vote would pass.",
+            "It was not likely that the vote would pass.",
+        ),
+        ("Police said the suspects wore masks.", "Police said the culprits wore masks."),
     ],
 )
 def test_benign_edits_raise_no_meaning_flags(a: str, b: str) -> None:
@@ -265,3 +270,12 @@ def test_merged_words_without_a_counterpart_use_word_frequencies() -> None:
         "The council met. Officers were convicted of crimeswhile others walked free.",
     )
     assert any(d.after == "crimeswhile" for d in flags(result, DriftKind.GARBLE))
+
+
+def test_a_dropped_name_leaves_its_title_lower_case_without_garble() -> None:
+    result = one(
+        "Police Chief Sandra Quinlan said the road was closed.",
+        "The police chief said the road was closed.",
+    )
+    assert has(result, DriftKind.ENTITY, "Sandra Quinlan", "")
+    assert not flags(result, DriftKind.GARBLE)

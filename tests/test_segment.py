@@ -40,6 +40,7 @@ def sentences(text: str) -> list[str]:
         ("Wait... what happened? Nothing.", ["Wait... what happened?", "Nothing."]),
         ("Kim Foxx. he said Tuesday.", ["Kim Foxx. he said Tuesday."]),
         ("In 2023 it fell. 2024 was better.", ["In 2023 it fell.", "2024 was better."]),
+        ("Lang won 49.2%. Turnout was 38%.", ["Lang won 49.2%.", "Turnout was 38%."]),
     ],
 )
 def test_sentence_rules(text: str, expected: list[str]) -> None:

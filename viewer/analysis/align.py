@@ -31,7 +31,6 @@ from viewer.analysis.similarity import (
     containment,
     features,
     pair_score,
-    word_score,
 )
 from viewer.model import PairKind
 
@@ -40,13 +39,15 @@ __all__ = ["ANCHOR", "GAP", "MOVED", "Link", "align_sentences"]
 ANCHOR = 0.5
 GAP = 0.3
 MOVED = 0.45
-_PREFILTER = 0.08
+_PREFILTER = 0.2
 """Pairs whose word overlap is below this are not scored further."""
 _SPLIT_GAIN = 0.03
 _SPLIT_CONTAINMENT = 0.6
+_PER_SENTENCE = 24
+"""At most this many candidate partners are scored for each sentence of A."""
 _COMMON = 400
 """A stem in more sentences than this is too common to propose candidates."""
-_DP_CELLS = 40_000
+_DP_CELLS = 10_000
 """Gaps larger than this (A sentences × B sentences) are aligned 1:1 only."""
 
 
@@ -66,14 +67,20 @@ class _Scorer:
     def __init__(self, a: list[SentenceFeatures], b: list[SentenceFeatures]) -> None:
         self.a, self.b = a, b
         self.weights = Weights([a, b])
+        self.a_totals = [self.weights.total(f) for f in a]
+        self.b_totals = [self.weights.total(f) for f in b]
         self._cache: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
 
     def score(self, a: tuple[int, ...], b: tuple[int, ...]) -> float:
         key = (a, b)
         if key not in self._cache:
-            fa = combine([self.a[i] for i in a]) if len(a) > 1 else self.a[a[0]]
-            fb = combine([self.b[j] for j in b]) if len(b) > 1 else self.b[b[0]]
-            self._cache[key] = pair_score(fa, fb, self.weights)
+            if len(a) == len(b) == 1:
+                totals = (self.a_totals[a[0]], self.b_totals[b[0]])
+                self._cache[key] = pair_score(self.a[a[0]], self.b[b[0]], self.weights, totals)
+            else:
+                fa = combine([self.a[i] for i in a])
+                fb = combine([self.b[j] for j in b])
+                self._cache[key] = pair_score(fa, fb, self.weights)
         return self._cache[key]
 
     def contained(self, part: int, side: str, whole: tuple[int, ...]) -> float:
@@ -97,28 +104,54 @@ def align_sentences(a_texts: Sequence[str], b_texts: Sequence[str]) -> list[Link
 
 
 def _candidates(scorer: _Scorer) -> dict[tuple[int, int], float]:
-    """Scores of every pair that shares an uncommon content word and scores at least GAP."""
-    weights = scorer.weights
-    index: dict[str, list[int]] = defaultdict(list)
+    """Scores of the pairs worth considering, each at least GAP.
+
+    Two sources: sentences with the same folded text, and sentences sharing uncommon
+    stems, whose shared weight is summed through an inverted index so only pairs whose
+    overlap passes ``_PREFILTER`` are scored in full. Each A sentence keeps at most
+    ``_PER_SENTENCE`` candidates (the nearest in position among exact repeats, the
+    largest overlaps otherwise), so text that repeats itself stays linear.
+    """
+    index = _stem_index(scorer)
+    exact: dict[str, list[int]] = defaultdict(list)
     for j, sentence in enumerate(scorer.b):
-        for s in sentence.stems:
-            if s not in STOPWORDS:
-                index[s].append(j)
+        exact[sentence.folded].append(j)
+    ratio = len(scorer.b) / max(1, len(scorer.a))
     scores: dict[tuple[int, int], float] = {}
     for i, sentence in enumerate(scorer.a):
-        seen: set[int] = set()
-        for s in sentence.stems:
-            postings = index.get(s, ())
-            if s in STOPWORDS or len(postings) > _COMMON:
-                continue
-            seen.update(postings)
-        for j in seen:
-            if word_score(sentence, scorer.b[j], weights) < _PREFILTER:
-                continue
-            score = scorer.score((i,), (j,))
-            if score >= GAP:
+        same = sorted(exact.get(sentence.folded, ()), key=lambda j: abs(j - i * ratio))
+        for j in same[:_PER_SENTENCE]:
+            scores[i, j] = 1.0
+        for j in _overlapping(scorer, index, i):
+            if (i, j) not in scores and (score := scorer.score((i,), (j,))) >= GAP:
                 scores[i, j] = score
     return scores
+
+
+def _stem_index(scorer: _Scorer) -> dict[str, list[tuple[int, int]]]:
+    """B sentences (and counts) by uncommon stem; stems in too many sentences left out."""
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for j, sentence in enumerate(scorer.b):
+        for s, n in sentence.stems.items():
+            if s not in STOPWORDS:
+                index[s].append((j, n))
+    return {s: postings for s, postings in index.items() if len(postings) <= _COMMON}
+
+
+def _overlapping(scorer: _Scorer, index: dict[str, list[tuple[int, int]]], i: int) -> list[int]:
+    """B sentences whose shared uncommon-stem weight with A sentence ``i`` passes the
+    prefilter, largest overlap first, at most ``_PER_SENTENCE``."""
+    shared: dict[int, float] = defaultdict(float)
+    for s, n in scorer.a[i].stems.items():
+        postings = index.get(s)
+        if postings:
+            weight = scorer.weights.of(s)
+            for j, m in postings:
+                shared[j] += weight * min(n, m)
+    total = scorer.a_totals[i]
+    ratios = {j: 2 * w / (total + scorer.b_totals[j]) for j, w in shared.items()}
+    passing = sorted((j for j, r in ratios.items() if r >= _PREFILTER), key=lambda j: -ratios[j])
+    return passing[:_PER_SENTENCE]
 
 
 def _heaviest_chain(items: Sequence[tuple[int, int, float]]) -> list[tuple[int, int]]:

@@ -99,9 +99,18 @@ class Weights:
         return sum(self.of(s) * n for s, n in sentence.stems.items())
 
 
-def word_score(a: SentenceFeatures, b: SentenceFeatures, weights: Weights) -> float:
-    """Weighted Dice overlap of the two sentences' stems, 0 to 1."""
-    both = weights.total(a) + weights.total(b)
+def word_score(
+    a: SentenceFeatures,
+    b: SentenceFeatures,
+    weights: Weights,
+    totals: tuple[float, float] | None = None,
+) -> float:
+    """Weighted Dice overlap of the two sentences' stems, 0 to 1.
+
+    Args:
+        totals: ``weights.total`` of ``a`` and ``b`` when the caller already has them.
+    """
+    both = sum(totals) if totals else weights.total(a) + weights.total(b)
     if both == 0:
         return 1.0 if a.folded.strip() == b.folded.strip() else 0.0
     shared = sum(weights.of(s) * min(n, b.stems[s]) for s, n in a.stems.items() if s in b.stems)
@@ -113,11 +122,17 @@ def char_score(a: SentenceFeatures, b: SentenceFeatures) -> float:
     return float(Indel.normalized_similarity(a.folded, b.folded))
 
 
-def pair_score(a: SentenceFeatures, b: SentenceFeatures, weights: Weights) -> float:
+def pair_score(
+    a: SentenceFeatures,
+    b: SentenceFeatures,
+    weights: Weights,
+    totals: tuple[float, float] | None = None,
+) -> float:
     """Blended similarity of two sentences (or groups of sentences), 0 to 1."""
     if a.folded == b.folded:
         return 1.0
-    return _WORD_SHARE * word_score(a, b, weights) + (1 - _WORD_SHARE) * char_score(a, b)
+    words = word_score(a, b, weights, totals)
+    return _WORD_SHARE * words + (1 - _WORD_SHARE) * char_score(a, b)
 
 
 def containment(part: SentenceFeatures, whole: SentenceFeatures, weights: Weights) -> float:

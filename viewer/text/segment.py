@@ -108,7 +108,7 @@ def _period_ends(word: str, following: str) -> bool:
     if following[0].isdigit() and key in {"no", "nos", "vol", "fig"}:
         return False
     initial = len(key) == 1 and key.isalpha()
-    dotted = "." in key and all(len(part) <= 2 for part in key.split("."))
+    dotted = "." in key and all(p.isalpha() and len(p) <= 2 for p in key.split(".") if p)
     if key in _MAYBE_END or initial or dotted:
         return following.strip("\"'“‘(,;:") in _STARTERS
     return True

@@ -44,9 +44,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text, start, stop):
-        kind = _KIND[match.lastgroup or "punct"]
         piece = match.group()
-        tokens.append(Token(match.start(), match.end(), piece, fold_text(piece), kind))
+        norm = piece.lower() if piece.isascii() else fold_text(piece)
+        tokens.append(
+            Token(match.start(), match.end(), piece, norm, _KIND[match.lastgroup or "punct"])
+        )
     return tokens
 
 

@@ -25,6 +25,8 @@ from viewer.model import (
     Comparison,
     Drift,
     DriftKind,
+    EditOp,
+    PairKind,
     Severity,
     Span,
 )
@@ -63,7 +65,10 @@ def classify(comparison: Comparison, known_boilerplate: Collection[str] = ()) ->
     changes: list[ChangeKind] = []
     drift: list[Drift] = []
     for index, pair in enumerate(comparison.pairs):
-        if pair.a and pair.b:
+        if pair.a and pair.b and _unchanged(pair):
+            moved = pair.kind is PairKind.MOVED
+            changes.append(ChangeKind.MOVED if moved else ChangeKind.IDENTICAL)
+        elif pair.a and pair.b:
             context = build_context(index, pair, a, b, a_quotes, b_quotes)
             furniture = any(i in a_furniture for i in pair.a) or any(
                 j in b_furniture for j in pair.b
@@ -82,6 +87,11 @@ def classify(comparison: Comparison, known_boilerplate: Collection[str] = ()) ->
     return replace(comparison, changes=tuple(changes), drift=tuple(drift))
 
 
+def _unchanged(pair: AlignedPair) -> bool:
+    """Whether a pair's two sides are the same characters (no need to read further)."""
+    return all(e.op is EditOp.EQUAL and e.a_text == e.b_text for e in pair.edits)
+
+
 def _pair_flags(context: PairContext, kind: ChangeKind) -> Iterator[Drift]:
     if kind is ChangeKind.BOILERPLATE:
         a_span, b_span = context.pair.a_span, context.pair.b_span
@@ -96,7 +106,7 @@ def _pair_flags(context: PairContext, kind: ChangeKind) -> Iterator[Drift]:
         return
     found: list[Drift] = []
     if kind is ChangeKind.TYPOGRAPHIC:
-        rules: tuple[Rule, ...] = (quote_flags,)
+        rules: tuple[Rule, ...] = (quote_flags, garble_flags)
     elif context.pair.score >= MEANING_MIN_SCORE:
         rules = _RULES
     else:

@@ -19,12 +19,15 @@ from functools import lru_cache
 from itertools import pairwise
 
 from viewer.analysis.drift import lexicon
+from viewer.analysis.similarity import STOPWORDS
 from viewer.analysis.drift.context import PairContext, opens_sentence, sentence_starts, span_of
 from viewer.model import Drift, DriftKind, Severity, Span, Token
 
 _COMMON_ZIPF = 3.0
 _PART_ZIPF = 3.5
 _TITLE_CASE = 0.7
+_CLAUSE_END = re.compile(r"[.!?;:“”\"]")
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _BROKEN = re.compile(r"([^\W\d_]{2,})\.\s+([a-z][a-z]+)")
 
 
@@ -94,16 +97,20 @@ def _artefacts(
     context: PairContext, new: list[Token], gone: list[Token], joined_a: set[str]
 ) -> Iterator[tuple[Token, str]]:
     text, words = context.b.text, context.b_words
-    gone_keys = {t.norm.removesuffix("'s"): t for t in gone}
+    gone_keys = {_bare(t.norm): t for t in gone}
     index = {t.start: k for k, t in enumerate(words)}
     for token in new:
         if token.norm in joined_a or split_merged(token.norm):
             yield token, f"Two words run together: “{token.text}”."
         elif _capital_after_lower(text, words, index[token.start], token):
             yield token, f"A capitalised “{token.text}” in mid-sentence after a lower-case word."
-        elif _lost_capital(context, token, gone_keys.get(token.norm)):
-            was = gone_keys[token.norm].text
+        elif _lost_capital(context, token, gone_keys.get(_bare(token.norm))):
+            was = gone_keys[_bare(token.norm)].text
             yield token, f"A proper noun lost its capital: “{was}” became “{token.text}”."
+
+
+def _bare(word: str) -> str:
+    return word.removesuffix("'s")
 
 
 def _lost_capital(context: PairContext, token: Token, was: Token | None) -> bool:
@@ -112,10 +119,28 @@ def _lost_capital(context: PairContext, token: Token, was: Token | None) -> bool
         return False
     if token.start in sentence_starts(context.b, context.pair.b):
         return True  # no sentence opens in lower case
+    if _inside_name(context.b.text, token.end):
+        return True  # "the daily Ledger", "New York stock Exchange"
+    if _after_determiner(context.b.text, token.start):
+        return False  # "the police chief": the name went, the title became a common noun
     capitals = sum(1 for t in context.a_words if t.text[:1].isupper())
     if capitals > _TITLE_CASE * len(context.a_words):
         return False  # A is in Title Case (a headline or caption): capitals say nothing
     return not opens_sentence(context.a.text, was, sentence_starts(context.a, context.pair.a))
+
+
+def _inside_name(text: str, end: int) -> bool:
+    """Whether a capitalised word follows directly: the lower-case word sits in a name."""
+    following = text[end : end + 2]
+    return len(following) == 2 and following[0] == " " and following[1].isupper()
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """Whether "the" (or "a", "its"…) opens the noun phrase that ends at ``start``."""
+    clause = _CLAUSE_END.split(text[max(0, start - 40) : start])[-1].lower().split()
+    if clause and clause[-1] in _DETERMINERS:
+        return True
+    return len(clause) > 1 and clause[-2] in _DETERMINERS and clause[-1] not in STOPWORDS
 
 
 def _capital_after_lower(text: str, words: Sequence[Token], k: int, token: Token) -> bool:

@@ -24,7 +24,8 @@ HEDGE_LEMMAS: dict[str, str] = {
     **{w: "claim" for w in "claim claims claimed claiming".split()},
     **{w: "purport" for w in "purport purports purported".split()},
     **{w: "believe" for w in "believe believes believed".split()},
-    **{w: "suspect" for w in "suspect suspects suspected".split()},
+    **{w: "suspect" for w in ["suspected"]},
+    **{w: "likely" for w in ["unlikely"]},
     **{w: "accuse" for w in "accuse accuses accused".split()},
     **{w: "insist" for w in "insist insists insisted".split()},
     **{w: "admit" for w in "admit admits admitted".split()},
@@ -44,7 +45,10 @@ PERSONAL_PRONOUNS = frozenset(
 )
 GENDERED_NOUNS = frozenset(
     "man men woman women boy boys girl girls mother father son daughter husband wife "
-    "brother sister mr mrs ms sir madam gentleman lady king queen actor actress".split()
+    "brother sister mr mrs ms sir madam gentleman lady king queen actor actress spokesman "
+    "spokeswoman chairman chairwoman congressman congresswoman businessman businesswoman "
+    "policeman policewoman grandmother grandfather aunt uncle niece nephew girlfriend "
+    "boyfriend mom dad".split()
 )
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "sir", "madam"})
@@ -68,6 +72,8 @@ NUMBER_WORDS: dict[str, float] = {
         )
     },
     "dozen": 12.0,
+    "half": 0.5,
+    "quarter": 0.25,
     "once": 1.0,
     "twice": 2.0,
     "thrice": 3.0,
@@ -75,8 +81,7 @@ NUMBER_WORDS: dict[str, float] = {
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 VAGUE_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
 APPROXIMATORS = frozenset(
-    "nearly almost about around approximately roughly some over under more less fewer least "
-    "up to estimated".split()
+    "nearly almost about around approximately roughly some over under estimated".split()
 )
 
 GENERIC_NAME_HEADS = frozenset(
@@ -86,7 +91,10 @@ GENERIC_NAME_HEADS = frozenset(
     "times post news journal herald city state county district river lake mountain island "
     "park square tower bridge hall institute foundation ministry commission authority club "
     "team market exchange fund trust partners holdings media press network station airport "
-    "port square stadium museum library gallery".split()
+    "port square stadium museum library gallery software systems services industries "
+    "motors airlines energy labs laboratories solutions technologies highway freeway "
+    "overpass tunnel plaza arena clinic valley bay beach heights creek hill hills field "
+    "region works".split()
 )
 """Generic words that end fixed names ("Wall Street", "Deutsche Bank"). A machine spinner
 swaps them for synonyms ("Wall Road", "Deutsche Lender"): garble, not a new entity."""
@@ -99,3 +107,12 @@ FUNCTION_WORDS = frozenset(
 
 NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "van", "von", "la", "le", "al", "bin"})
 TITLES = frozenset("mr mrs ms mx dr prof gen sen rep gov lt col sgt capt st jr sr".split())
+
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december".split()
+)
+"""Days and months: a changed date, read as a number, not as a name."""
+APPROXIMATOR_PHRASES = frozenset(
+    {("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("up", "to")}
+)

@@ -22,8 +22,14 @@ from viewer.analysis.drift.context import (
     sentence_starts,
     span_of,
 )
-from viewer.analysis.drift.garble import is_common_word
+from viewer.analysis.drift.garble import zipf
 from viewer.model import Drift, DriftKind, Severity, Span, Token
+
+_DICTIONARY_ZIPF = 2.0
+"""A replacement this frequent is an ordinary English word, not a new name."""
+_OPENER_ZIPF = 5.0
+"""A sentence-opening capitalised word this common is not part of the name after it;
+a rarer one ("Mayor", "Governor") is kept, so a changed title is seen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +53,11 @@ def names(text: str, words: Sequence[Token], starts: frozenset[int]) -> list[Nam
     found: list[Name] = []
     run: list[Token] = []
     for k, token in enumerate(words):
-        capital = token.text[:1].isupper() and token.norm not in lexicon.FUNCTION_WORDS
+        capital = (
+            token.text[:1].isupper()
+            and token.norm not in lexicon.FUNCTION_WORDS
+            and token.norm not in lexicon.CALENDAR_WORDS
+        )
         joined = run and _joins(text, run[-1], token)
         if (capital and (joined or not run)) or (
             run and joined and token.norm in lexicon.NAME_CONNECTORS and _next_is_capital(words, k)
@@ -78,45 +88,57 @@ def _accept(text: str, run: list[Token], starts: frozenset[int]) -> list[Name]:
         return []
     if len(run) == 1 and (opens_sentence(text, run[0], starts) or run[0].norm in {"i", "i'm"}):
         return []
-    if opens_sentence(text, run[0], starts) and is_common_word(run[0].norm):
-        run = run[1:]
+    if opens_sentence(text, run[0], starts) and zipf(run[0].norm) >= _OPENER_ZIPF:
+        run = run[1:]  # "Then Dexter Reed": a very common word only opens the sentence
     return [Name(tuple(run))] if run else []
 
 
 def entity_flags(context: PairContext) -> Iterator[Drift]:
     """Names whose words went missing on the other side, as entity or garble flags."""
-    a_starts = sentence_starts(context.a, context.pair.a)
-    b_starts = sentence_starts(context.b, context.pair.b)
-    a_names = names(context.a.text, context.a_words, a_starts)
-    b_names = names(context.b.text, context.b_words, b_starts)
+    a_names = names(context.a.text, context.a_words, sentence_starts(context.a, context.pair.a))
+    b_names = names(context.b.text, context.b_words, sentence_starts(context.b, context.pair.b))
     a_keys = {_key(t) for t in context.a_words}
     b_keys = {_key(t) for t in context.b_words}
     for hunk in context.hunks:
-        lost = [
-            t
-            for n in a_names
-            for t in n.words
-            if hunk.holds_a(t.start, t.end) and _key(t) not in b_keys
-        ]
-        got = [
-            t
-            for n in b_names
-            for t in n.words
-            if hunk.holds_b(t.start, t.end) and _key(t) not in a_keys
-        ]
-        if not lost and all(_key(t) in lexicon.TITLES for t in got):
-            continue  # nothing lost, at most a courtesy title added
-        a_span = (
-            enclosing([span_of(t) for t in lost])
-            if lost
-            else Span(hunk.a_span.start, hunk.a_span.start)
-        )
-        b_span = (
-            enclosing([span_of(t) for t in got])
-            if got
-            else Span(hunk.b_span.start, hunk.b_span.start)
-        )
+        old = [t for n in a_names for t in n.words if hunk.holds_a(t.start, t.end)]
+        new = [t for n in b_names for t in n.words if hunk.holds_b(t.start, t.end)]
+        lost = [t for t in old if _key(t) not in b_keys]
+        got = [t for t in new if _key(t) not in a_keys]
+        if not (lost or got) or _courtesy_only(lost, got):
+            continue
+        if old and new and _synonym_swap(old, new):
+            yield _garble(context, old, new)
+            continue
+        a_span = _tokens_or_point(lost, hunk.a_span)
+        b_span = _tokens_or_point(got, hunk.b_span)
         yield _flag(context, lost, got, a_span, b_span)
+
+
+def _courtesy_only(lost: list[Token], got: list[Token]) -> bool:
+    """A courtesy title added, or "Mr." for "Ms." (the pronoun rule has that)."""
+    if not lost and all(_key(t) in lexicon.TITLES for t in got):
+        return True
+    return all(_key(t) in lexicon.HONORIFICS for t in lost + got)
+
+
+def _tokens_or_point(tokens: list[Token], hunk_side: Span) -> Span:
+    return (
+        enclosing([span_of(t) for t in tokens])
+        if tokens
+        else Span(hunk_side.start, hunk_side.start)
+    )
+
+
+def _garble(context: PairContext, old: list[Token], new: list[Token]) -> Drift:
+    before = " ".join(t.text for t in old)
+    after = " ".join(t.text for t in new)
+    return context.flag(
+        DriftKind.GARBLE,
+        Severity.LOW,
+        enclosing([span_of(t) for t in old]),
+        enclosing([span_of(t) for t in new]),
+        f"A fixed name was reworded: “{before}” became “{after}”, as a synonym spinner does.",
+    )
 
 
 def _flag(
@@ -124,14 +146,6 @@ def _flag(
 ) -> Drift:
     before = " ".join(t.text for t in lost)
     after = " ".join(t.text for t in got)
-    if lost and got and _synonym_swap(lost, got):
-        return context.flag(
-            DriftKind.GARBLE,
-            Severity.LOW,
-            a_span,
-            b_span,
-            f"A fixed name was reworded: “{before}” became “{after}”, as a synonym spinner does.",
-        )
     if lost and got:
         why, severity = f"A name changed: “{before}” became “{after}”.", Severity.HIGH
     elif lost:
@@ -141,8 +155,8 @@ def _flag(
     return context.flag(DriftKind.ENTITY, severity, a_span, b_span, why)
 
 
-def _synonym_swap(lost: list[Token], got: list[Token]) -> bool:
-    """Whether only generic heads of a name were swapped for other common words."""
-    return all(_key(t) in lexicon.GENERIC_NAME_HEADS for t in lost) and all(
-        is_common_word(_key(t)) for t in got
+def _synonym_swap(old: list[Token], new: list[Token]) -> bool:
+    """Whether a hunk swapped only generic heads of a name for other dictionary words."""
+    return all(_key(t) in lexicon.GENERIC_NAME_HEADS for t in old) and all(
+        zipf(_key(t)) >= _DICTIONARY_ZIPF for t in new
     )

@@ -20,6 +20,7 @@ from viewer.analysis.drift.context import Hunk, PairContext, enclosing, span_of
 from viewer.model import Drift, DriftKind, Severity, Span, Token
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_COMPOUND = re.compile(r"^\d+(?:[-:/]\d+)+$")
 _PLAIN = re.compile(r"([$€£¥]?)(\d+(?:\.\d+)?)(%?)$")
 
 
@@ -37,20 +38,39 @@ Extractor = Callable[[Sequence[Token]], list[Term]]
 
 
 def number_terms(words: Sequence[Token]) -> list[Term]:
-    """Quantities: digits with their scale and approximator, and numbers in words."""
+    """Quantities: digits with their scale and approximator, numbers in words, dates."""
     terms: list[Term] = []
     for k, token in enumerate(words):
-        value = _number_value(token.norm)
+        value = _number_value(token.norm) or _calendar(words, k)
         if value is None:
             continue
-        scale = words[k + 1].norm if k + 1 < len(words) else ""
+        end, label = token.end, token.text
+        scale = words[k + 1] if k + 1 < len(words) else None
         plain = _PLAIN.match(value)
-        if scale in lexicon.SCALES and plain:
-            amount = float(plain.group(2)) * lexicon.SCALES[scale]
+        if scale is not None and scale.norm in lexicon.SCALES and plain:
+            amount = float(plain.group(2)) * lexicon.SCALES[scale.norm]
             value = f"{plain.group(1)}{amount:g}{plain.group(3)}"
-        approx = "~" if k and words[k - 1].norm in lexicon.APPROXIMATORS else ""
-        terms.append(Term(approx + value, span_of(token), token.text))
+            end, label = scale.end, f"{token.text} {scale.text}"
+        approx = "~" if _approximated(words, k) else ""
+        terms.append(Term(approx + value, Span(token.start, end), label))
     return terms
+
+
+def _approximated(words: Sequence[Token], k: int) -> bool:
+    """Whether the number at ``k`` follows "nearly", "more than", "at least"…"""
+    before = words[k - 1].norm if k else ""
+    phrase = (words[k - 2].norm, before) if k > 1 else ("", "")
+    return before in lexicon.APPROXIMATORS or phrase in lexicon.APPROXIMATOR_PHRASES
+
+
+def _calendar(words: Sequence[Token], k: int) -> str | None:
+    """A capitalised day or month ("May" only before a number): part of a date."""
+    token = words[k]
+    if token.norm not in lexicon.CALENDAR_WORDS or not token.text[:1].isupper():
+        return None
+    if token.norm == "may" and not (k + 1 < len(words) and words[k + 1].text[:1].isdigit()):
+        return None
+    return token.norm
 
 
 def _number_value(word: str) -> str | None:
@@ -58,9 +78,16 @@ def _number_value(word: str) -> str | None:
         return f"{lexicon.NUMBER_WORDS[word]:g}"
     if word in lexicon.VAGUE_QUANTITIES:
         return word
-    head = word.split("-")[0]
-    if word in lexicon.SCALES:
-        return None
+    if _COMPOUND.match(word):
+        return word  # a score, a time or a date: "5-2", "10:45", "2024-04-09"
+    parts = word.split("-")
+    head = parts[0]
+    if len(parts) > 1 and head in lexicon.NUMBER_WORDS and parts[1] in lexicon.NUMBER_WORDS:
+        tens, unit = lexicon.NUMBER_WORDS[head], lexicon.NUMBER_WORDS[parts[1]]
+        if tens >= 20 and tens % 10 == 0 and unit < 10:
+            return f"{tens + unit:g}"  # "forty-one"
+    if head in lexicon.NUMBER_WORDS:
+        return f"{lexicon.NUMBER_WORDS[head]:g}"  # "two-term", "forty-one" reads its head
     digits = _DIGITS.search(head)
     if digits is None or (not head[:1].isdigit() and head[:1] not in "$€£¥"):
         return None
