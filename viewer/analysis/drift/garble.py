@@ -19,8 +19,8 @@ from functools import lru_cache
 from itertools import pairwise
 
 from viewer.analysis.drift import lexicon
-from viewer.analysis.similarity import STOPWORDS
 from viewer.analysis.drift.context import PairContext, opens_sentence, sentence_starts, span_of
+from viewer.analysis.similarity import STOPWORDS
 from viewer.model import Drift, DriftKind, Severity, Span, Token
 
 _COMMON_ZIPF = 3.0
