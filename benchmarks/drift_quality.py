@@ -1,9 +1,9 @@
 """Recall and precision of the drift detectors, measured on labelled injected edits.
 
-Every corpus article (``tests/data/drift_corpus``) and every seed article is edited by
-:func:`tests.drift_injector.inject` under several random seeds; the original (A) is
-compared with the edited copy (B) by :func:`viewer.analysis.compare`, and each flag is
-matched to the edits it overlaps:
+Every corpus article (``tests/data/drift_corpus``, or the folder given with ``--corpus``)
+and every seed article (unless ``--no-seeds``) is edited by :func:`tests.drift_injector.inject`
+under several random seeds; the original (A) is compared with the edited copy (B) by
+:func:`viewer.analysis.compare`, and each flag is matched to the edits it overlaps:
 
 - a flag of kind K overlapping an edit of kind K is a true positive, and that edit is
   detected; an edit of kind K that no flag of kind K overlaps is a false negative;
@@ -16,7 +16,7 @@ matched to the edits it overlaps:
 Spans overlap when they share a character or touch; an empty span counts as a point.
 The script measures and prints; it always exits 0.
 
-    python benchmarks/drift_quality.py [--seeds N] [--verbose]
+    python benchmarks/drift_quality.py [--seeds N] [--corpus DIR] [--no-seeds] [--verbose]
 """
 
 from __future__ import annotations
@@ -196,9 +196,9 @@ def measure(articles: Sequence[tuple[str, str]], seeds: Iterable[int]) -> Report
     return score(run_trial(name, text, seed) for name, text in articles for seed in seeds)
 
 
-def load_articles() -> list[tuple[str, str]]:
-    """The corpus articles and the seed articles, as (name, text)."""
-    paths = sorted(CORPUS.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+def load_articles(corpus: Path = CORPUS, *, seeds: bool = True) -> list[tuple[str, str]]:
+    """The corpus articles and, unless ``seeds`` is false, the seed articles, as (name, text)."""
+    paths = sorted(corpus.glob("*.txt")) + (sorted(SEEDS.glob("*.txt")) if seeds else [])
     return [(path.stem, path.read_text(encoding="utf-8")) for path in paths]
 
 
@@ -289,9 +289,16 @@ def details(report: Report) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--seeds", type=int, default=DEFAULT_SEEDS, help="seeds per article")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="folder of *.txt articles (default: %(default)s)",
+    )
+    parser.add_argument("--no-seeds", action="store_true", help="leave out the seed articles")
     parser.add_argument("--verbose", action="store_true", help="list every FN and FP")
     args = parser.parse_args(argv)
-    articles = load_articles()
+    articles = load_articles(args.corpus, seeds=not args.no_seeds)
     report = measure(articles, range(args.seeds))
     print(f"{len(articles)} articles × {args.seeds} seeds\n")
     print(table(report))

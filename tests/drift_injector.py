@@ -186,7 +186,7 @@ class _Doc:
     def opens(self, sentence: Sentence, position: int) -> bool:
         """Whether a word at ``position`` opens its sentence or a quotation."""
         before = self.text[sentence.start : position].rstrip(" ")
-        return not before or before[-1] in "“\"‘'(:.!?"
+        return not before or before[-1] in "“\"‘'(:.!?—–"
 
 
 def _quotations(text: str, paragraphs: Sequence[Span]) -> Iterator[Span]:
@@ -465,7 +465,8 @@ def _phrase_quoted(doc: _Doc, rng: random.Random) -> Iterator[_Site]:
 _NUMBER = re.compile(r"(?<![\w.,$])(\$?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)")
 _APPROXIMATE = re.compile(
     r"\b(about|nearly|almost|roughly|around|approximately|more than|at least|less than|"
-    r"fewer than|up to|over|under|some|as many as) (?=\$?\d)"
+    r"fewer than|up to|over|under|some|as many as) (?=\$?\d)",
+    re.IGNORECASE,
 )
 _CARDINALS = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -737,7 +738,8 @@ def _also_in(removed: str) -> tuple[str, ...]:
     also = []
     if any(w[:1].isupper() for w in words):
         also.append(DriftKind.ENTITY.value)
-    if any(w.lower() in _NUMBER_WORDS for w in words) or re.search(r"\d", removed):
+    dates = {w.removesuffix("'s").removesuffix("’s") for w in words} & {*_WEEKDAYS, *_MONTHS}
+    if any(w.lower() in _NUMBER_WORDS for w in words) or re.search(r"\d", removed) or dates:
         also.append(DriftKind.NUMBER.value)
     if any(w.lower() in _PRONOUNS for w in words):
         also.append(DriftKind.PRONOUN.value)
@@ -755,6 +757,7 @@ _PLACES = (
     "Eastbury Marlow Kingsford Redwater Alderton Brookfield Carlisle Denholm Fenwick Glenrock "
     "Hartwell Ivybridge Larchmont Northgate Oakhurst Pendleton Rockport Stanwick".split()
 )
+_CALENDAR = frozenset({*_WEEKDAYS, *_MONTHS, "May"})
 _PLACE_BEFORE = frozenset("in at near from to of outside across".split())
 _TITLES = _table(
     "Assistant_District_Attorney:District_Attorney Battalion_Chief:Division_Chief "
@@ -824,9 +827,30 @@ def _surnames(doc: _Doc, sentence: Sentence) -> Iterator[str]:
         spaced = doc.text[first.end() : last.start()] == " "
         alone = (not before[:1].isupper() or before in _TITLE_WORDS) and before != "of"
         named = given[:1].isupper() and given not in _TITLE_WORDS and family[:1].isupper()
-        common = family in _HEAD_SWAPS or family in _TITLE_WORDS
-        if spaced and alone and named and not after[:1].isupper() and not common:
+        common = family in _HEAD_SWAPS or family in _TITLE_WORDS or family in _CALENDAR
+        opener = doc.opens(sentence, first.start())
+        if spaced and alone and named and not after[:1].isupper() and not common and not opener:
             yield family
+
+
+def _opening_name_replaced(doc: _Doc, rng: random.Random) -> Iterator[_Site]:
+    """A one-word name that opens a sentence swapped: "Kimbrough said…" → "Harrow said…".
+
+    Only words the story also uses as a name in mid-sentence, so the swap is a name.
+    """
+    known = {w for s in doc.prose for _, _, w in _name_words(doc, s)}
+    for sentence in doc.prose:
+        match = next(iter(doc.words(sentence)), None)
+        if match is None or not doc.opens(sentence, match.start()):
+            continue
+        word = match.group()
+        if word not in known or _NAME_GOES_ON.match(doc.text, match.end()):
+            continue
+        others = sorted(known - {word} - set(_WORD.findall(sentence.text)))
+        new = rng.choice(others if others and rng.random() < 0.5 else _SURNAMES)
+        yield _one(
+            sentence, match.start(), match.end(), new, f"opening name “{word}” became “{new}”"
+        )
 
 
 def _titled_name_dropped(doc: _Doc, rng: random.Random) -> Iterator[_Site]:
@@ -1226,7 +1250,13 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         _attribution_swapped,
         _according_dropped,
     ),
-    DriftKind.ENTITY: (_name_replaced, _titled_name_dropped, _title_swapped, _place_dropped),
+    DriftKind.ENTITY: (
+        _name_replaced,
+        _opening_name_replaced,
+        _titled_name_dropped,
+        _title_swapped,
+        _place_dropped,
+    ),
     DriftKind.PRONOUN: (
         _pronoun_swapped,
         _reference_pronoun,

@@ -20,7 +20,6 @@ from itertools import pairwise
 
 from viewer.analysis.drift import lexicon
 from viewer.analysis.drift.context import PairContext, opens_sentence, sentence_starts, span_of
-from viewer.analysis.similarity import STOPWORDS
 from viewer.model import Drift, DriftKind, Severity, Span, Token
 
 _COMMON_ZIPF = 3.0
@@ -121,7 +120,7 @@ def _lost_capital(context: PairContext, token: Token, was: Token | None) -> bool
         return True  # no sentence opens in lower case
     if _inside_name(context.b.text, token.end):
         return True  # "the daily Ledger", "New York stock Exchange"
-    if _after_determiner(context.b.text, token.start):
+    if _after_determiner(context.b.text, token.start, context.a_words):
         return False  # "the police chief": the name went, the title became a common noun
     capitals = sum(1 for t in context.a_words if t.text[:1].isupper())
     if capitals > _TITLE_CASE * len(context.a_words):
@@ -135,12 +134,17 @@ def _inside_name(text: str, end: int) -> bool:
     return len(following) == 2 and following[0] == " " and following[1].isupper()
 
 
-def _after_determiner(text: str, start: int) -> bool:
-    """Whether "the" (or "a", "its"…) opens the noun phrase that ends at ``start``."""
-    clause = _CLAUSE_END.split(text[max(0, start - 40) : start])[-1].lower().split()
-    if clause and clause[-1] in _DETERMINERS:
-        return True
-    return len(clause) > 1 and clause[-2] in _DETERMINERS and clause[-1] not in STOPWORDS
+def _after_determiner(text: str, start: int, a_words: Sequence[Token]) -> bool:
+    """Whether "the" (or "a", "its"…) opens the noun phrase that ends at ``start``, every
+    word between being one A had capitalised: the whole title became a common noun."""
+    titled = {t.norm for t in a_words if t.text[:1].isupper()}
+    clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1].split()
+    for word in reversed(clause[-4:]):
+        if word.lower() in _DETERMINERS:
+            return True  # "the assistant district attorney"
+        if not word.islower() or word not in titled:
+            return False
+    return False
 
 
 def _capital_after_lower(text: str, words: Sequence[Token], k: int, token: Token) -> bool:

@@ -11,8 +11,10 @@ that is a machine spinner's synonym swap: garble, not a new entity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from viewer.analysis.drift import lexicon
 from viewer.analysis.drift.context import (
@@ -24,9 +26,13 @@ from viewer.analysis.drift.context import (
 )
 from viewer.analysis.drift.garble import zipf
 from viewer.model import Drift, DriftKind, Severity, Span, Token
+from viewer.text.normalize import fold_text
 
-_DICTIONARY_ZIPF = 2.0
+_DICTIONARY_ZIPF = 3.5
 """A replacement this frequent is an ordinary English word, not a new name."""
+_RARE_ZIPF = 3.0
+"""A sentence-opening word rarer than this is taken for a name ("Kimbrough said")."""
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w'’-]*")
 _OPENER_ZIPF = 5.0
 """A sentence-opening capitalised word this common is not part of the name after it;
 a rarer one ("Mayor", "Governor") is kept, so a changed title is seen."""
@@ -48,6 +54,15 @@ def _key(token: Token) -> str:
     return norm[:-2] if norm.endswith("'s") else norm
 
 
+@lru_cache(maxsize=64)
+def known_names(text: str) -> frozenset[str]:
+    """Words an article capitalises in mid-sentence: its names, whatever their frequency."""
+    return (
+        frozenset(fold_text(m.group()).removesuffix("'s") for m in _MID_CAPITAL.finditer(text))
+        - lexicon.FUNCTION_WORDS
+    )
+
+
 def names(text: str, words: Sequence[Token], starts: frozenset[int]) -> list[Name]:
     """Names among ``words`` (tokens of one side), in order."""
     found: list[Name] = []
@@ -56,7 +71,7 @@ def names(text: str, words: Sequence[Token], starts: frozenset[int]) -> list[Nam
         capital = (
             token.text[:1].isupper()
             and token.norm not in lexicon.FUNCTION_WORDS
-            and token.norm not in lexicon.CALENDAR_WORDS
+            and _key(token) not in lexicon.CALENDAR_WORDS
         )
         joined = run and _joins(text, run[-1], token)
         if (capital and (joined or not run)) or (
@@ -86,11 +101,17 @@ def _accept(text: str, run: list[Token], starts: frozenset[int]) -> list[Name]:
         run = run[:-1]
     if not run:
         return []
-    if len(run) == 1 and (opens_sentence(text, run[0], starts) or run[0].norm in {"i", "i'm"}):
+    first = run[0]
+    if len(run) == 1 and first.norm in {"i", "i'm"}:
         return []
-    if opens_sentence(text, run[0], starts) and zipf(run[0].norm) >= _OPENER_ZIPF:
+    if not opens_sentence(text, first, starts):
+        return [Name(tuple(run))]
+    if len(run) == 1:
+        name = _key(first) in known_names(text) or zipf(_key(first)) < _RARE_ZIPF
+        return [Name(tuple(run))] if name and first.norm not in lexicon.TITLES else []
+    if zipf(_key(first)) >= _OPENER_ZIPF and first.norm not in lexicon.TITLES:
         run = run[1:]  # "Then Dexter Reed": a very common word only opens the sentence
-    return [Name(tuple(run))] if run else []
+    return [Name(tuple(run))]
 
 
 def entity_flags(context: PairContext) -> Iterator[Drift]:
@@ -106,7 +127,7 @@ def entity_flags(context: PairContext) -> Iterator[Drift]:
         got = [t for t in new if _key(t) not in a_keys]
         if not (lost or got) or _courtesy_only(lost, got):
             continue
-        if old and new and _synonym_swap(old, new):
+        if old and new and _synonym_swap(old, new, known_names(context.a.text)):
             yield _garble(context, old, new)
             continue
         a_span = _tokens_or_point(lost, hunk.a_span)
@@ -155,8 +176,11 @@ def _flag(
     return context.flag(DriftKind.ENTITY, severity, a_span, b_span, why)
 
 
-def _synonym_swap(old: list[Token], new: list[Token]) -> bool:
-    """Whether a hunk swapped only generic heads of a name for other dictionary words."""
+def _synonym_swap(old: list[Token], new: list[Token], a_names: frozenset[str]) -> bool:
+    """Whether a hunk swapped only generic heads of a name for other generic words
+    ("Street" for "Road"), not for a name ("Trust" for "Kimura")."""
     return all(_key(t) in lexicon.GENERIC_NAME_HEADS for t in old) and all(
-        zipf(_key(t)) >= _DICTIONARY_ZIPF for t in new
+        _key(t) in lexicon.GENERIC_NAME_HEADS
+        or (zipf(_key(t)) >= _DICTIONARY_ZIPF and _key(t) not in a_names)
+        for t in new
     )

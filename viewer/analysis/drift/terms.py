@@ -59,18 +59,19 @@ def number_terms(words: Sequence[Token]) -> list[Term]:
 def _approximated(words: Sequence[Token], k: int) -> bool:
     """Whether the number at ``k`` follows "nearly", "more than", "at least"…"""
     before = words[k - 1].norm if k else ""
-    phrase = (words[k - 2].norm, before) if k > 1 else ("", "")
+    phrase = (words[k - 2].norm, before) if k > 1 else ("", "")  # norms are lower case
     return before in lexicon.APPROXIMATORS or phrase in lexicon.APPROXIMATOR_PHRASES
 
 
 def _calendar(words: Sequence[Token], k: int) -> str | None:
     """A capitalised day or month ("May" only before a number): part of a date."""
     token = words[k]
-    if token.norm not in lexicon.CALENDAR_WORDS or not token.text[:1].isupper():
+    day = token.norm.removesuffix("'s")
+    if day not in lexicon.CALENDAR_WORDS or not token.text[:1].isupper():
         return None
-    if token.norm == "may" and not (k + 1 < len(words) and words[k + 1].text[:1].isdigit()):
+    if day == "may" and not (k + 1 < len(words) and words[k + 1].text[:1].isdigit()):
         return None
-    return token.norm
+    return day
 
 
 def _number_value(word: str) -> str | None:
