@@ -117,6 +117,8 @@ async def test_f_cycles_the_filter() -> None:
         await pilot.press("f")
         assert view.show is Show.CHANGES
         await pilot.press("f")
+        assert view.show is Show.MEANING
+        await pilot.press("f")
         assert view.show is Show.STRUCTURE
         assert view.comparison is not None
         kinds = {view.comparison.pairs[r.pair].kind for r in view.rows if r.kind is RowKind.PAIR}

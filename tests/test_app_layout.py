@@ -104,8 +104,9 @@ def test_rows_filter_and_mark_moves() -> None:
 
 
 def test_show_cycles_through_every_filter() -> None:
-    assert [Show.ALL.next(), Show.CHANGES.next(), Show.STRUCTURE.next()] == [
+    assert [Show.ALL.next(), Show.CHANGES.next(), Show.MEANING.next(), Show.STRUCTURE.next()] == [
         Show.CHANGES,
+        Show.MEANING,
         Show.STRUCTURE,
         Show.ALL,
     ]

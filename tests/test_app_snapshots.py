@@ -68,3 +68,24 @@ def test_side_by_side_narrow(snap_compare: SnapCompare) -> None:
         await pilot.press("n", "n", "n", "n", "n")
 
     assert snap_compare(ViewerApp(paths), terminal_size=(80, 24), run_before=on_a_changed_pair)
+
+
+def test_side_by_side_with_drift_flags(snap_compare: SnapCompare) -> None:
+    paths = ["seeds/002_2eba0d00fd067ef3.txt", "seeds/001_fbd8aefc31d76d87.txt"]
+
+    async def on_a_flagged_pair(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+
+    assert snap_compare(ViewerApp(paths), terminal_size=(120, 40), run_before=on_a_flagged_pair)
+
+
+def test_drift_table(snap_compare: SnapCompare) -> None:
+    paths = ["seeds/002_2eba0d00fd067ef3.txt", "seeds/001_fbd8aefc31d76d87.txt"]
+
+    async def open_the_table(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+
+    assert snap_compare(ViewerApp(paths), terminal_size=(120, 40), run_before=open_the_table)

@@ -1,4 +1,5 @@
-"""The command line: ``viewer compare A B`` writes a report; ``viewer [PATHS]`` opens the app.
+"""The command line: ``viewer compare A B`` writes a report; ``viewer [PATHS]`` opens the app;
+``viewer serve [PATHS]`` serves the app to a web browser.
 
 Exit codes: 0 when all went well; 1 is kept for findings a future ``--fail-on`` asks to
 fail on; 2 for a usage error or when nothing could be loaded; 3 for an internal error.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -41,7 +43,7 @@ SEEDS = next(
 """The sample articles: packaged beside the code in a wheel, at the top of a checkout."""
 """The sample articles the app opens when given no paths (in a source checkout)."""
 
-COMMANDS = ("compare", "open")
+COMMANDS = ("compare", "open", "serve")
 FORMATS = ("text", "json", "md", "html")
 _EPILOG = """\
 Run `viewer PATH...` (no command) to open the interactive app on those files; with no
@@ -126,6 +128,33 @@ def _add_compare(commands: Any, common: argparse.ArgumentParser) -> None:
     )
 
 
+def _port(text: str) -> int:
+    """Parse ``--port``: a TCP port number, 1 to 65535."""
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535: {text!r}")
+    return int(text)
+
+
+def _add_serve(commands: Any, common: argparse.ArgumentParser) -> None:
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help="serve the interactive app to a web browser on this machine",
+        description="Serve the interactive app over HTTP with textual-serve: open the address "
+        "it prints in a browser, and each browser tab runs its own `viewer open PATHS`. It "
+        "listens on 127.0.0.1 (this machine only) unless --host says otherwise. Stop it "
+        "with Ctrl+C.",
+    )
+    serve.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to open")
+    serve.add_argument("--port", type=_port, default=8000, help="TCP port (default 8000)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1; anything else lets other machines "
+        "read the articles)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-parser per command."""
     from viewer import __version__
@@ -149,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         "of a source checkout. `viewer PATH...` without a command does the same.",
     )
     opened.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to open")
+    _add_serve(commands, common)
     return parser
 
 
@@ -271,9 +301,35 @@ def run_app(args: argparse.Namespace) -> int:
     return result if isinstance(result, int) else EXIT_OK
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    """``viewer serve``: serve the app over HTTP until interrupted; each browser session runs
+    ``python -m viewer open PATHS`` in its own process."""
+    if "-" in args.paths:
+        raise UsageError("serve cannot read standard input (-): give files or folders")
+    if not args.paths and not SEEDS.is_dir():
+        raise UsageError("no paths given, and there is no seeds/ folder to serve instead")
+    try:
+        from textual_serve.server import Server
+    except ModuleNotFoundError:
+        raise UsageError(
+            "serving needs the textual-serve package: python -m pip install textual-serve"
+        ) from None
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        say(f"listening on {one_line(args.host)}: other machines can open these articles")
+    command = shlex.join([sys.executable, "-m", "viewer", "open", *args.paths])
+    try:
+        Server(command, host=args.host, port=args.port, title="viewer").serve()
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        where = one_line(f"{args.host}:{args.port}")
+        raise UsageError(f"cannot listen on {where}: {error.strerror or error}") from None
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "compare":
         return run_compare(args, os.environ)
+    if args.command == "serve":
+        return run_serve(args)
     return run_app(args)
 
 

@@ -3,7 +3,8 @@
 A *piece* is a run of text ready to draw (controls already made visible) and the marks
 that style it: ``deleted``, ``inserted``, ``equal``, ``soft`` (equal to the diff, but
 different in case or typography), ``unchanged`` (a pair with no change at all),
-``match`` (a search hit) and ``control`` (a placeholder for a control character). Views
+``drift-high``, ``drift-medium``, ``drift-low`` (text a drift flag covers), ``match`` (a
+search hit) and ``control`` (a placeholder for a control character). Views
 map marks to their own component classes; offsets come from the core, never re-derived.
 """
 
@@ -14,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import Literal
 
-from viewer.model import AlignedPair, Comparison, EditOp, Span
+from viewer.model import AlignedPair, Comparison, Drift, EditOp, Span
+from viewer.ui.flags import flag_runs
 from viewer.ui.visible import visible_pieces
 from viewer.ui.wrap import line_ranges
 
@@ -54,24 +56,27 @@ def side_pieces(
     pair: AlignedPair,
     side: Side,
     hits: Sequence[tuple[int, int]] = (),
+    flags: Sequence[Drift] = (),
 ) -> list[Piece]:
     """Side ``side`` of ``pair`` as styled pieces of visible text.
 
     Args:
         hits: Search matches to mark, as offsets into that side's article text.
+        flags: The pair's drift flags; the text they cover is marked ``drift-<severity>``.
     """
     span = pair.a_span if side == "a" else pair.b_span
     if span is None:
         return []
     text = (comparison.a if side == "a" else comparison.b).text
     edits = [run for run in _edit_runs(pair, side) if run[0] < span.end and run[1] > span.start]
+    drift = flag_runs(flags, side, span)
     found = [(s, e, "match") for s, e in hits if s < span.end and e > span.start]
     cuts = {span.start, span.end}
-    for start, end, _ in (*edits, *found):
+    for start, end, _ in (*edits, *drift, *found):
         cuts.update((max(start, span.start), min(end, span.end)))
     edges = sorted({_whole_crlf(text, cut, span.end) for cut in cuts})
     pieces: list[Piece] = []
-    layers = (_Cursor(edits), _Cursor(found))
+    layers = (_Cursor(edits), _Cursor(drift), _Cursor(found))
     for start, end in pairwise(edges):
         names = tuple(mark for layer in layers if (mark := layer.mark_at(start)))
         for visible, is_control in visible_pieces(text[start:end]):

@@ -10,10 +10,11 @@ lines of a row are cut by :func:`row_lines` when the row comes into view. So ope
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from viewer.model import Comparison, Span
+from viewer.model import Comparison, Drift, Span
 from viewer.ui.highlight import PairHits, Piece, cut_lines, side_pieces
 from viewer.ui.rows import Row, RowKind
 from viewer.ui.visible import one_line, visible_text
@@ -29,8 +30,8 @@ __all__ = [
     "row_lines",
 ]
 
-GUTTER = 8
-"""Cells left of the columns: cursor mark, pair symbol, score. Room for drift flags later."""
+GUTTER = 12
+"""Cells left of the columns: cursor mark, pair symbol, score, drift flags (see gutter.py)."""
 RULE = 3
 """Cells between the columns: a space, a rule, a space."""
 
@@ -99,9 +100,14 @@ def lay_out(comparison: Comparison, rows: tuple[Row, ...], width: int) -> Layout
 
 
 def row_lines(
-    comparison: Comparison, layout: Layout, index: int, hits: PairHits | None = None
+    comparison: Comparison,
+    layout: Layout,
+    index: int,
+    hits: PairHits | None = None,
+    flags: Sequence[Drift] = (),
 ) -> RowLines:
-    """The styled lines of row ``index`` of ``layout``, search ``hits`` marked."""
+    """The styled lines of row ``index`` of ``layout``, search ``hits`` and the text the
+    pair's drift ``flags`` cover marked."""
     row = layout.rows[index]
     left_width, right_width = column_widths(layout.width)
     if row.kind is RowKind.HIDDEN:
@@ -113,9 +119,12 @@ def row_lines(
         )
         return RowLines([_moved_from_line(comparison, row, later, left_width)], [])
     a_hits, b_hits = hits or ((), ())
-    left = cut_lines(side_pieces(comparison, pair, "a", a_hits), left_width) if pair.a else []
-    right = cut_lines(side_pieces(comparison, pair, "b", b_hits), right_width) if pair.b else []
-    return RowLines(left, right)
+    left = side_pieces(comparison, pair, "a", a_hits, flags) if pair.a else None
+    right = side_pieces(comparison, pair, "b", b_hits, flags) if pair.b else None
+    return RowLines(
+        cut_lines(left, left_width) if left is not None else [],
+        cut_lines(right, right_width) if right is not None else [],
+    )
 
 
 def _hidden_label(count: int) -> str:

@@ -8,14 +8,15 @@ current filter leaves out. Pure functions over a :class:`~viewer.model.Compariso
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from viewer.model import AlignedPair, Comparison, PairKind
+from viewer.ui.flags import meaning_pairs
 from viewer.ui.highlight import is_unchanged
 
-__all__ = ["Row", "RowKind", "Show", "build_rows", "is_changed", "pair_symbol"]
+__all__ = ["Row", "RowKind", "Show", "build_rows", "is_changed", "pair_rows", "pair_symbol"]
 
 
 class Show(StrEnum):
@@ -24,6 +25,9 @@ class Show(StrEnum):
     ALL = "all"
     CHANGES = "changes"
     """Every pair but those with no change at all."""
+    MEANING = "meaning drift"
+    """Only pairs with a high or medium flag that may change the meaning (not garble or
+    boilerplate)."""
     STRUCTURE = "added, dropped, moved"
     """Only sentences that were added, dropped or moved."""
 
@@ -74,11 +78,20 @@ def is_changed(pair: AlignedPair) -> bool:
     return not is_unchanged(pair)
 
 
-def _shown(pair: AlignedPair, show: Show) -> bool:
+def pair_rows(
+    rows: Sequence[Row], pairs: Container[int], kind: RowKind = RowKind.PAIR
+) -> list[int]:
+    """Indexes of the rows of ``kind`` that stand for one of ``pairs`` (pair indexes)."""
+    return [index for index, row in enumerate(rows) if row.kind is kind and row.pair in pairs]
+
+
+def _shown(pair: AlignedPair, index: int, show: Show, meaning: frozenset[int]) -> bool:
     if show is Show.ALL:
         return True
     if show is Show.CHANGES:
         return is_changed(pair)
+    if show is Show.MEANING:
+        return index in meaning
     return pair.kind in (PairKind.ADDED, PairKind.DROPPED, PairKind.MOVED)
 
 
@@ -119,12 +132,13 @@ def build_rows(comparison: Comparison, show: Show = Show.ALL) -> tuple[Row, ...]
     """The rows to draw for ``comparison`` under the filter ``show``, in reading order."""
     pairs = comparison.pairs
     anchors = _moved_from(pairs)
+    meaning = meaning_pairs(comparison) if show is Show.MEANING else frozenset()
     rows: list[Row] = []
     hidden = 0
     last: tuple[int | None, int | None] = (None, None)
     for index in range(len(pairs) + 1):
         pair = pairs[index] if index < len(pairs) else None
-        shown = pair is not None and _shown(pair, show)
+        shown = pair is not None and _shown(pair, index, show, meaning)
         if hidden and (shown or index in anchors):
             rows.append(Row(RowKind.HIDDEN, hidden))
             hidden = 0

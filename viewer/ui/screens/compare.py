@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -13,11 +14,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from viewer.analysis import compare
-from viewer.model import AlignedPair, Comparison
+from viewer.model import AlignedPair, Comparison, Drift
 from viewer.ui.background import Abandoned, abandonable
+from viewer.ui.density import pair_at
+from viewer.ui.export import ExportFormat, default_path, write_report
+from viewer.ui.flag_table import FlagRef
+from viewer.ui.flags import gutter_marks
 from viewer.ui.highlight import Side
 from viewer.ui.rows import RowKind, pair_symbol
 from viewer.ui.screens.choose import ChooseArticleScreen
+from viewer.ui.screens.drift_table import DriftTableScreen
+from viewer.ui.screens.export import ExportRequest, ExportScreen
+from viewer.ui.screens.overview import OverviewScreen
 from viewer.ui.screens.pair import PairScreen
 from viewer.ui.summary import Summary
 from viewer.ui.widgets.column_heads import ColumnHeads
@@ -34,6 +42,17 @@ class CompareScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next(1)", "Next change", id="compare.next"),
         Binding("N", "next(-1)", "Previous change", show=False, id="compare.previous"),
+        Binding("right_square_bracket", "flag(1)", "Next flag", id="compare.next-flag"),
+        Binding(
+            "left_square_bracket",
+            "flag(-1)",
+            "Previous flag",
+            show=False,
+            id="compare.previous-flag",
+        ),
+        Binding("d", "drift_table", "Drift table", id="compare.drift-table"),
+        Binding("v", "overview", "Overview", show=False, id="compare.overview"),
+        Binding("e", "export", "Export", show=False, id="compare.export"),
         Binding("enter", "details", "Details", id="compare.details"),
         Binding("m", "moved", "Jump moved", show=False, id="compare.moved"),
         Binding("f", "filter", "Filter", id="compare.filter"),
@@ -50,6 +69,16 @@ class CompareScreen(Screen[None]):
         def __init__(self, comparison: Comparison) -> None:
             super().__init__()
             self.comparison = comparison
+
+    class Exported(Message):
+        """The export worker wrote a report, or could not."""
+
+        def __init__(self, path: Path | None, error: str = "") -> None:
+            super().__init__()
+            self.path = path
+            """Where the report was written; ``None`` when it was not."""
+            self.error = error
+            """Why it was not, in words a person can act on."""
 
     def __init__(self, base: Summary, other: Summary, articles: tuple[Summary, ...]) -> None:
         super().__init__()
@@ -156,6 +185,9 @@ class CompareScreen(Screen[None]):
         if current is not None and current.kind is RowKind.PAIR:
             pairs = [row.kind is RowKind.PAIR for row in view.rows]
             parts.insert(0, f"pair {sum(pairs[: view.cursor + 1])}/{sum(pairs)}")
+            if current.pair < len(comparison.changes):
+                parts.append(comparison.changes[current.pair].value)
+            parts.append(_flags(view.current_flags))
         parts.append(f"showing {view.show.value}")
         parts.append(f"similarity {comparison.similarity:.0%}")
         if view.search:
@@ -180,8 +212,13 @@ class CompareScreen(Screen[None]):
         if not found:
             self.notify(f"No {what} {'below' if step > 0 else 'above'}.", timeout=2)
 
+    def action_flag(self, step: int) -> None:
+        """Put the cursor on the next (or previous) pair with a drift flag."""
+        if not self.view.next_flag(step):
+            self.notify(f"No drift flag {'below' if step > 0 else 'above'}.", timeout=2)
+
     def action_details(self) -> None:
-        """Show the pair under the cursor in full: kind, score, both texts, offsets."""
+        """Show the pair under the cursor in full: kind, change, texts, offsets and flags."""
         view = self.view
         pair = view.current_pair
         if view.comparison is not None and pair is not None:
@@ -194,7 +231,8 @@ class CompareScreen(Screen[None]):
             self.notify("The cursor is not on a moved sentence (marked ↕).", timeout=2)
 
     def action_filter(self) -> None:
-        """Cycle the filter: all pairs, only changes, only added, dropped and moved."""
+        """Cycle the filter: all pairs, only changes, only meaning drift, only added,
+        dropped and moved."""
         self.view.show = self.view.show.next()
 
     def action_search(self) -> None:
@@ -250,6 +288,72 @@ class CompareScreen(Screen[None]):
         chooser = ChooseArticleScreen(self.articles, current.id, prompt, places)
         self.app.push_screen(chooser, chosen)
 
+    def _ready(self) -> Comparison | None:
+        """The comparison shown, or ``None`` (and a word why) while it is computed."""
+        comparison = self.view.comparison
+        if comparison is None or self.view.loading:
+            self.notify("The comparison is not ready yet.", timeout=2)
+            return None
+        return comparison
+
+    def action_drift_table(self) -> None:
+        """List every drift flag in a table; enter there shows the flag's pair here."""
+        comparison = self._ready()
+        if comparison is None:
+            return
+
+        def chosen(ref: FlagRef | None) -> None:
+            if ref is not None and self.view.comparison is comparison:
+                self.view.show_pair(ref.drift((comparison,)).pair)
+
+        self.app.push_screen(DriftTableScreen((comparison,)), chosen)
+
+    def action_overview(self) -> None:
+        """Show where in each article the changes and flags are; enter goes there."""
+        comparison = self._ready()
+        if comparison is None:
+            return
+
+        def chosen(place: tuple[Side, int] | None) -> None:
+            if place is not None and self.view.comparison is comparison:
+                pair = pair_at(comparison, *place)
+                if pair is not None:
+                    self.view.show_pair(pair)
+
+        self.app.push_screen(OverviewScreen(comparison), chosen)
+
+    def action_export(self) -> None:
+        """Write this comparison as HTML, Markdown or JSON to a file."""
+        comparison = self._ready()
+        if comparison is None:
+            return
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self._export(comparison, request)
+
+        path = default_path(comparison, ExportFormat.HTML)
+        self.app.push_screen(ExportScreen(path), chosen)
+
+    @work(thread=True, group="export")
+    def _export(self, comparison: Comparison, request: ExportRequest) -> None:
+        try:
+            written = write_report(comparison, request.format, request.path)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.post_message(self.Exported(None, f"Could not write {request.path}: {reason}"))
+        except Exception as error:  # a bug in a writer: say so rather than crash the app
+            self.post_message(self.Exported(None, f"Could not export: {error!r}"))
+        else:
+            self.post_message(self.Exported(written))
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        if message.path is None:
+            self.notify(message.error, severity="error", markup=False)
+        else:
+            self.notify(f"Wrote {message.path}", title="Exported", markup=False)
+
     def action_back(self) -> None:
         """Close the search if it is open, clear it if set, else go back to the list."""
         search = self.query_one("#search", Input)
@@ -260,6 +364,14 @@ class CompareScreen(Screen[None]):
             self.view.focus()
         else:
             self.dismiss()
+
+
+def _flags(flags: tuple[Drift, ...]) -> str:
+    """The cursor pair's flags in a few words: one letter and severity per kind."""
+    if not flags:
+        return ""
+    marks = ", ".join(f"{letter} {severity.value}" for letter, severity in gutter_marks(flags))
+    return f"{len(flags)} flag{'s' if len(flags) != 1 else ''}: {marks}"
 
 
 def _describe(pair: AlignedPair | None, kind: RowKind | None) -> str:

@@ -22,6 +22,12 @@ LEGEND = (
     ("↕", "moved out of reading order; m jumps between it and where it stood in A"),
     ("+  -", "added (only in B) and dropped (only in A)"),
     ("⋯", "pairs hidden by the filter (f)"),
+    (
+        "Q N H E",
+        "drift flags, one letter per kind: quote altered, number, hedge, entity (a name)",
+    ),
+    ("P ¬ G B", "pronoun, negation, garble (machine-spin artefacts), boilerplate"),
+    ("+", "more kinds of flag than the row has room for (enter lists them all)"),
 )
 """What the gutter of the side-by-side view shows."""
 
@@ -54,7 +60,14 @@ class HelpScreen(ModalScreen[None]):
                         ("inserted", "$text-success"),
                         " words only in B, ",
                         ("yellow", "$text-warning"),
-                        " words differ only in case or typography.",
+                        " words differ only in case or typography. Flags and the words they "
+                        "cover are coloured by severity: ",
+                        ("high", "$text-error bold underline"),
+                        ", ",
+                        ("medium", "$text-warning underline"),
+                        ", ",
+                        ("low", "underline"),
+                        ". ] and [ go to the next and previous flag; enter explains them.",
                     ),
                     id="help-colours",
                 )

@@ -1,4 +1,4 @@
-"""Everything about one aligned pair: kind, score, both texts, offsets and edits."""
+"""Everything about one aligned pair: kind, change, score, both texts, edits and flags."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from viewer.model import AlignedPair, Comparison, EditOp, PairKind, Span
+from viewer.model import AlignedPair, ChangeKind, Comparison, Drift, EditOp, PairKind, Span
+from viewer.ui.flags import FLAG_LETTERS
 from viewer.ui.rows import pair_symbol
+from viewer.ui.visible import one_line
 from viewer.ui.widgets.pair_text import PairText
 
-__all__ = ["PairScreen"]
+__all__ = ["PairScreen", "flag_content"]
 
 _KINDS = {
     PairKind.MATCH: "one sentence of A matched to one of B",
@@ -56,13 +58,30 @@ class PairScreen(ModalScreen[None]):
                 yield Static(self._side_heading("b"), classes="pair-side")
                 yield PairText(self.comparison, pair, "b", id="pair-b")
                 yield Static(self._edits(), id="pair-edits")
+                flags = self.flags
+                if flags:
+                    yield Static(f"Drift flags ({len(flags)})", classes="dialog-heading")
+                    for drift in flags:
+                        yield Static(flag_content(drift), classes="pair-flag")
             yield Static("escape or enter closes", id="pair-hint")
+
+    @property
+    def flags(self) -> tuple[Drift, ...]:
+        """The drift flags raised in this pair, in reading order."""
+        return tuple(drift for drift in self.comparison.drift if drift.pair == self.index)
+
+    @property
+    def change(self) -> ChangeKind | None:
+        """The pair's change kind; ``None`` for a comparison that was never classified."""
+        changes = self.comparison.changes
+        return changes[self.index] if self.index < len(changes) else None
 
     def _heading(self) -> Content:
         pair = self.pair
         score = "" if pair.kind in _NO_SCORE else f" · {pair.score:.0%} alike"
+        change = f" · change: {self.change.value}" if self.change else ""
         return Content(
-            f"{pair_symbol(pair)} {_KINDS[pair.kind]}{score} · "
+            f"{pair_symbol(pair)} {_KINDS[pair.kind]}{score}{change} · "
             f"pair {self.index + 1} of {len(self.comparison.pairs)}"
         )
 
@@ -92,3 +111,31 @@ class PairScreen(ModalScreen[None]):
 
 def _offsets(span: Span) -> str:
     return f"{span.start}–{span.end}"
+
+
+_SEVERITY_STYLE = {"high": "bold $text-error", "medium": "bold $text-warning", "low": "$text-muted"}
+
+
+def flag_content(drift: Drift) -> Content:
+    """A flag in two lines: letter, severity, kind, before → after and where; then why.
+
+    The words are article text: they go in as plain text, with controls made visible.
+    """
+    before = f"“{one_line(drift.before, 80)}”" if drift.before else "(nothing)"
+    after = f"“{one_line(drift.after, 80)}”" if drift.after else "(nothing)"
+    style = _SEVERITY_STYLE[drift.severity.value]
+    return Content.assemble(
+        (f"{FLAG_LETTERS[drift.kind]} {drift.severity.value} {drift.kind.value}", style),
+        "  ",
+        before,
+        " → ",
+        after,
+        (f"  A {_place(drift.a_span)} · B {_place(drift.b_span)}", "$text-muted"),
+        "\n  ",
+        (one_line(drift.explanation), "italic"),
+    )
+
+
+def _place(span: Span) -> str:
+    """Offsets of a flag's span; an empty span marks a place, not text."""
+    return _offsets(span) if span.end > span.start else f"at {span.start}"

@@ -5,27 +5,27 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from viewer.model import AlignedPair, Comparison, PairKind
+from viewer.model import AlignedPair, Comparison, Drift, PairKind
+from viewer.ui.flags import flags_by_pair
+from viewer.ui.gutter import gutter_pieces
 from viewer.ui.highlight import PairHits, Piece, search_pairs
 from viewer.ui.layout import GUTTER, Layout, RowLines, column_widths, lay_out, row_lines
-from viewer.ui.rows import Row, RowKind, Show, build_rows, is_changed, pair_symbol
+from viewer.ui.rows import Row, RowKind, Show, build_rows, is_changed, pair_rows
+from viewer.ui.widgets.mark_styles import MarkStyles
 
 __all__ = ["SideBySide"]
 
 _CONTEXT = 3
 """Lines kept in view above and below the cursor row, when there is room."""
-_SYMBOL_MARK = {"+": "inserted", "-": "deleted", "↕": "moved", "=": "unchanged"}
 
 
 class SideBySide(ScrollView, can_focus=True):
@@ -50,6 +50,12 @@ class SideBySide(ScrollView, can_focus=True):
         "side-by-side--match",
         "side-by-side--control",
         "side-by-side--hidden",
+        "side-by-side--flag-high",
+        "side-by-side--flag-medium",
+        "side-by-side--flag-low",
+        "side-by-side--drift-high",
+        "side-by-side--drift-medium",
+        "side-by-side--drift-low",
     }
 
     DEFAULT_CSS = """
@@ -77,6 +83,12 @@ class SideBySide(ScrollView, can_focus=True):
         & > .side-by-side--match { color: $foreground; background: $warning 50%; }
         & > .side-by-side--control { color: $text-error; text-style: reverse; }
         & > .side-by-side--hidden { color: $text-muted; text-style: italic; }
+        & > .side-by-side--flag-high { color: $text-error; text-style: bold; }
+        & > .side-by-side--flag-medium { color: $text-warning; text-style: bold; }
+        & > .side-by-side--flag-low { color: $text-muted; }
+        & > .side-by-side--drift-high { background: $error 35%; text-style: bold underline; }
+        & > .side-by-side--drift-medium { background: $warning 25%; text-style: underline; }
+        & > .side-by-side--drift-low { text-style: underline; }
     }
     """
 
@@ -123,10 +135,12 @@ class SideBySide(ScrollView, can_focus=True):
         self.rows: tuple[Row, ...] = ()
         """The rows shown, in order."""
         self._hits: dict[int, PairHits] = {}
+        self._flags: dict[int, tuple[Drift, ...]] = {}
+        """The drift flags of each pair that has any, by pair index."""
         self._layout: Layout | None = None
         self._lines: LRUCache[int, RowLines] = LRUCache(512)
         """Styled lines of the rows drawn lately, by row index, for the current layout."""
-        self._styles: dict[tuple[bool, tuple[str, ...]], Style] = {}
+        self._styles = MarkStyles(self, "side-by-side")
 
     # -- state ------------------------------------------------------------------------
 
@@ -144,15 +158,20 @@ class SideBySide(ScrollView, can_focus=True):
         return self.comparison.pairs[row.pair]
 
     @property
+    def current_flags(self) -> tuple[Drift, ...]:
+        """The drift flags of the pair under the cursor (none on a moved-from row)."""
+        row = self.current_row
+        if row is None or row.kind is not RowKind.PAIR:
+            return ()
+        return self._flags.get(row.pair, ())
+
+    @property
     def hit_rows(self) -> list[int]:
         """Indexes of the shown rows holding a search match."""
-        return [
-            i
-            for i, row in enumerate(self.rows)
-            if row.kind is RowKind.PAIR and row.pair in self._hits
-        ]
+        return pair_rows(self.rows, self._hits)
 
     def watch_comparison(self) -> None:
+        self._flags = flags_by_pair(self.comparison) if self.comparison else {}
         self._rebuild(keep=None)
 
     def watch_show(self) -> None:
@@ -212,12 +231,24 @@ class SideBySide(ScrollView, can_focus=True):
         if self.comparison is None:
             return False
         pairs = self.comparison.pairs
-        changed = [
-            i
-            for i, row in enumerate(self.rows)
-            if row.kind is RowKind.PAIR and is_changed(pairs[row.pair])
-        ]
-        return self._step(step, changed)
+        changed = {i for i, pair in enumerate(pairs) if is_changed(pair)}
+        return self._step(step, pair_rows(self.rows, changed))
+
+    def next_flag(self, step: int = 1) -> bool:
+        """Put the cursor on the next or previous pair with a drift flag."""
+        return self._step(step, pair_rows(self.rows, self._flags))
+
+    def show_pair(self, pair: int) -> bool:
+        """Put the cursor on pair ``pair``, showing every pair if the filter hides it."""
+        found = pair_rows(self.rows, {pair})
+        if not found and self.show is not Show.ALL:
+            self.show = Show.ALL
+            found = pair_rows(self.rows, {pair})
+        if not found:
+            return False
+        self.cursor = found[0]
+        self._scroll_to_cursor(centre=True)
+        return True
 
     def next_hit(self, step: int = 1) -> bool:
         """Put the cursor on the next or previous row with a search match."""
@@ -230,12 +261,11 @@ class SideBySide(ScrollView, can_focus=True):
         if row is None or pair is None or pair.kind is not PairKind.MOVED:
             return False
         wanted = RowKind.MOVED_FROM if row.kind is RowKind.PAIR else RowKind.PAIR
-        for index, other in enumerate(self.rows):
-            if other.kind is wanted and other.pair == row.pair:
-                self.cursor = index
-                self._scroll_to_cursor(centre=True)
-                return True
-        return False
+        found = pair_rows(self.rows, {row.pair}, wanted)
+        if found:
+            self.cursor = found[0]
+            self._scroll_to_cursor(centre=True)
+        return bool(found)
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor one row, skipping rows that stand for hidden pairs."""
@@ -292,8 +322,10 @@ class SideBySide(ScrollView, can_focus=True):
         if (lines := self._lines.get(index)) is None:
             assert self.comparison is not None
             row = layout.rows[index]
-            hits = self._hits.get(row.pair) if row.kind is RowKind.PAIR else None
-            lines = row_lines(self.comparison, layout, index, hits)
+            shown = row.kind is RowKind.PAIR
+            hits = self._hits.get(row.pair) if shown else None
+            flags = self._flags.get(row.pair, ()) if shown else ()
+            lines = row_lines(self.comparison, layout, index, hits, flags)
             self._lines[index] = lines
         return lines
 
@@ -329,29 +361,6 @@ class SideBySide(ScrollView, can_focus=True):
         super().notify_style_update()
         self._styles.clear()
 
-    def _style(self, cursor: bool, marks: tuple[str, ...]) -> Style:
-        """The Rich style for text with ``marks``, on the cursor row or not.
-
-        Component backgrounds may be translucent, so each is blended over what lies below.
-        """
-        key = (cursor, marks)
-        if (style := self._styles.get(key)) is None:
-            base = (
-                self.get_component_rich_style("side-by-side--cursor") if cursor else self.rich_style
-            )
-            background = Color.from_rich_color(base.bgcolor) if base.bgcolor else Color(0, 0, 0)
-            style = base
-            for mark in marks:
-                component = self.get_component_styles(f"side-by-side--{mark}")
-                if component.has_rule("background"):
-                    background += component.background
-                    style += Style(bgcolor=background.rich_color)
-                if component.has_rule("color"):
-                    style += Style(color=(background + component.color).rich_color)
-                style += component.text_style
-            self._styles[key] = style
-        return style
-
     def render_line(self, y: int) -> Strip:
         layout = self._ensure_layout()
         width = self._width
@@ -359,45 +368,35 @@ class SideBySide(ScrollView, can_focus=True):
         if line_y >= layout.height or self.comparison is None:
             return Strip.blank(width, self.rich_style)
         index, offset = layout.locate(line_y)
-        row = layout.rows[index]
         left_width, right_width = column_widths(width)
         top = layout.top(index)
         if offset < top:  # the blank line of a paragraph break
-            cursor, left, right, first = False, [], [], False
+            cursor, left, right, line = False, [], [], -1
         else:
             offset -= top
             lines = self._row_lines(layout, index)
-            cursor, left, right, first = index == self.cursor, lines.left, lines.right, offset == 0
-        segments = self._gutter(row, cursor, first=first)
+            cursor, left, right, line = index == self.cursor, lines.left, lines.right, offset
+        segments = self._gutter(layout, index, cursor, line)
         segments += self._column(left, offset, left_width, cursor)
-        segments.append(Segment(" │ ", self._style(cursor, ("rule",))))
+        segments.append(Segment(" │ ", self._styles.get(cursor, ("rule",))))
         segments += self._column(right, offset, right_width, cursor)
-        return Strip(segments).adjust_cell_length(width, self._style(cursor, ()))
+        return Strip(segments).adjust_cell_length(width, self._styles.get(cursor, ()))
 
-    def _gutter(self, row: Row, cursor: bool, first: bool) -> list[Segment]:
-        """Cursor mark, pair symbol and score, on a row's first line only."""
-        mark = Segment("▌" if cursor else " ", self._style(cursor, ("cursor-mark",)))
-        if not first or self.comparison is None:
-            return [mark, Segment(" " * (GUTTER - 1), self._style(cursor, ("gutter",)))]
-        if row.kind is RowKind.HIDDEN:
-            symbol, score, marks = "⋯", "", ("hidden",)
-        elif row.kind is RowKind.MOVED_FROM:
-            symbol, score, marks = "↕", "", ("moved",)
-        else:
-            pair = self.comparison.pairs[row.pair]
-            symbol = pair_symbol(pair)
-            score = "" if pair.kind in (PairKind.ADDED, PairKind.DROPPED) else f"{pair.score:.0%}"
-            marks = (_SYMBOL_MARK.get(symbol, "equal"),)
-        return [
-            mark,
-            Segment(symbol, self._style(cursor, ("gutter", *marks))),
-            Segment(f" {score:>4} ", self._style(cursor, ("gutter",))),
-        ]
+    def _gutter(self, layout: Layout, index: int, cursor: bool, line: int) -> list[Segment]:
+        """Cursor mark, then the row's symbol, score and flags (see :mod:`viewer.ui.gutter`)."""
+        mark = Segment("▌" if cursor else " ", self._styles.get(cursor, ("cursor-mark",)))
+        if self.comparison is None:
+            return [mark]
+        row = layout.rows[index]
+        first, end = layout.text_lines(index)
+        flags = self._flags.get(row.pair, ()) if row.kind is RowKind.PAIR else ()
+        pieces = gutter_pieces(self.comparison, row, flags, line, end - first)
+        return [mark, *(Segment(text, self._styles.get(cursor, marks)) for text, marks in pieces)]
 
     def _column(
         self, lines: list[list[Piece]], offset: int, width: int, cursor: bool
     ) -> list[Segment]:
         """Line ``offset`` of a column, cropped and padded to ``width`` cells."""
         pieces = lines[offset] if offset < len(lines) else []
-        strip = Strip([Segment(text, self._style(cursor, marks)) for text, marks in pieces])
-        return list(strip.crop_extend(0, width, self._style(cursor, ())))
+        strip = Strip([Segment(text, self._styles.get(cursor, marks)) for text, marks in pieces])
+        return list(strip.crop_extend(0, width, self._styles.get(cursor, ())))

@@ -1,0 +1,71 @@
+"""The gutter of the side-by-side view: what kind of pair a row is, and its drift flags.
+
+Left of the columns, after the cursor mark, each row's first line shows the pair's
+symbol (see :func:`~viewer.ui.rows.pair_symbol`) and score, then up to three flag
+letters, one per kind of flag the pair raised (``Q`` quote, ``N`` number…), most severe
+first, each marked ``flag-<severity>``. More kinds go on the row's next lines; on a row
+too short for them all, a ``+`` stands for the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from viewer.model import Comparison, Drift, PairKind
+from viewer.ui.flags import FlagMark, gutter_marks, strongest
+from viewer.ui.highlight import Piece
+from viewer.ui.rows import Row, RowKind, pair_symbol
+
+__all__ = ["FLAG_CELLS", "gutter_pieces"]
+
+FLAG_CELLS = 3
+"""Flag letters on one line of the gutter."""
+_SYMBOL_CELLS = 7
+"""The pair symbol and the score, with a space either side of the score."""
+_SYMBOL_MARK = {"+": "inserted", "-": "deleted", "↕": "moved", "=": "unchanged"}
+
+
+def gutter_pieces(
+    comparison: Comparison, row: Row, flags: Sequence[Drift], line: int, lines: int
+) -> list[Piece]:
+    """The gutter of line ``line`` of ``row`` (after the cursor mark), as styled pieces.
+
+    Args:
+        flags: The drift flags of the row's pair.
+        line: Which of the row's text lines, from 0; negative for a blank line above it.
+        lines: How many text lines the row has.
+    """
+    if line < 0:
+        return [(" " * (_SYMBOL_CELLS + FLAG_CELLS + 1), ("gutter",))]
+    pieces: list[Piece] = (
+        _symbol(comparison, row) if line == 0 else [(" " * _SYMBOL_CELLS, ("gutter",))]
+    )
+    marks = _line_marks(gutter_marks(flags), line, lines) if row.kind is RowKind.PAIR else []
+    pieces += [(letter, ("gutter", f"flag-{severity.value}")) for letter, severity in marks]
+    pieces.append((" " * (FLAG_CELLS - len(marks) + 1), ("gutter",)))
+    return pieces
+
+
+def _symbol(comparison: Comparison, row: Row) -> list[Piece]:
+    """The pair symbol and score of a row's first line."""
+    if row.kind is RowKind.HIDDEN:
+        symbol, score, marks = "⋯", "", ("hidden",)
+    elif row.kind is RowKind.MOVED_FROM:
+        symbol, score, marks = "↕", "", ("moved",)
+    else:
+        pair = comparison.pairs[row.pair]
+        symbol = pair_symbol(pair)
+        score = "" if pair.kind in (PairKind.ADDED, PairKind.DROPPED) else f"{pair.score:.0%}"
+        marks = (_SYMBOL_MARK.get(symbol, "equal"),)
+    return [(symbol, ("gutter", *marks)), (f" {score:>4} ", ("gutter",))]
+
+
+def _line_marks(marks: list[FlagMark], line: int, lines: int) -> list[FlagMark]:
+    """The flag marks line ``line`` shows; the last line sums up what does not fit."""
+    shown = marks[line * FLAG_CELLS : (line + 1) * FLAG_CELLS]
+    rest = marks[(line + 1) * FLAG_CELLS :]
+    if line == lines - 1 and rest:
+        severity = strongest(severity for _, severity in (*shown[-1:], *rest))
+        assert severity is not None
+        shown = [*shown[:-1], ("+", severity)]
+    return shown
