@@ -1,0 +1,50 @@
+"""Garble and page furniture: the marks that tell a scraped or spun copy from its source."""
+
+from __future__ import annotations
+
+from tests.articles import article
+from viewer.analysis.boilerplate import furniture
+from viewer.analysis.copy_marks import garble_marks
+
+
+def test_words_run_together_with_a_function_word_are_garble() -> None:
+    marks = garble_marks(
+        "It helped convict some officers of crimeswhile others went free.",
+        "It helped convict some officers of crimes, while others went free.",
+    )
+    assert marks == ['merged words "crimeswhile" ("crimes while")']
+
+
+def test_an_ordinary_compound_is_not_garble() -> None:
+    assert garble_marks("He wore no seatbelt.", "He wore no seat belt.") == []
+
+
+def test_a_capital_mid_sentence_and_a_lower_case_start_are_garble() -> None:
+    assert garble_marks("chicago police said another The officers left.", None) == [
+        'capital mid-sentence "another The"',
+        'lower-case start "chicago"',
+    ]
+
+
+def test_a_lower_case_word_after_a_full_stop_is_garble_unless_the_other_has_it() -> None:
+    text = "Cook County State’s Attorney Kim Foxx. he said Tuesday."
+    assert garble_marks(text, None) == ['lower case after a full stop "Foxx. he"']
+    assert garble_marks(text, text) == []
+
+
+def test_proper_names_after_the_are_not_garble() -> None:
+    assert garble_marks("She reads The New York Times daily.", None) == []
+
+
+def test_page_furniture_by_phrase_or_by_form() -> None:
+    text = (
+        "Photo of author\n\nDexter Reed/Facebook\n\nThe council met on Tuesday.\n\n"
+        "The vote was close.\n\nThe mayor spoke.\n\nResidents left early.\n\n"
+        "Read the original article on People.\n\nLeave a comment"
+    )
+    assert furniture(article(text)) == (True, True, False, False, False, False, True, True)
+
+
+def test_a_short_line_is_furniture_only_at_the_head_or_tail() -> None:
+    lines = ["The council met on Tuesday."] * 4 + ["Dexter Reed"] + ["The vote was close."] * 5
+    assert furniture(article("\n\n".join(lines))) == (False,) * 10

@@ -1,0 +1,119 @@
+"""The corpus audit: every corpus-level finding about a pile of articles, in one value.
+
+``audit`` runs the stages in order, each a plain function of the ones before:
+
+1. fingerprints and candidate pairs (:mod:`~viewer.analysis.fingerprint`);
+2. families, with the reasons other candidates were rejected
+   (:mod:`~viewer.analysis.families`);
+3. the direction of every copy pair and a derivation tree per family
+   (:mod:`~viewer.analysis.direction`);
+4. the provenance of every sentence (:mod:`~viewer.analysis.provenance`);
+5. quotations recurring across articles (:mod:`~viewer.analysis.quotes`).
+
+Every finding names articles by id and points into their text by character offsets or
+by sentence indexes (``article.sentences[i].start``/``end``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from viewer.analysis.direction import Derivation, Lineage, direct, lineage
+from viewer.analysis.families import Family, Rejected, cluster
+from viewer.analysis.provenance import Attribution, Provenance, attribute
+from viewer.analysis.quotes import QuoteFamily, quote_families
+from viewer.model import Article
+
+__all__ = ["Audit", "audit"]
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    """What an audit found in a corpus."""
+
+    articles: tuple[str, ...]
+    """Ids of the articles audited, in corpus order."""
+    families: tuple[Family, ...]
+    """Near-duplicate families (two or more articles each), in corpus order."""
+    rejected: tuple[Rejected, ...]
+    """Candidate pairs that are not copies, with the reason."""
+    derivations: tuple[Derivation, ...]
+    """The direction of every copy pair, as its families list them."""
+    lineages: tuple[Lineage, ...]
+    """The derivation tree of each family, in the order of ``families``."""
+    provenance: tuple[Provenance, ...]
+    """Per article, in corpus order: each sentence's source and each source's share."""
+    quotes: tuple[QuoteFamily, ...]
+    """Quotations that recur across articles, with their variants and speaker."""
+    boilerplate: tuple[tuple[str, int], ...] = ()
+    """(article id, sentence index) of every sentence found to be boilerplate."""
+    drift: tuple[object, ...] = ()
+    """Drift of every copy pair (to come: compare plus the drift stage)."""
+
+    @property
+    def attributions(self) -> tuple[Attribution, ...]:
+        """Every sentence's attribution, article by article."""
+        return tuple(a for p in self.provenance for a in p.sentences)
+
+    def family_of(self, article: str) -> Family | None:
+        """The family an article belongs to, if any."""
+        return next((f for f in self.families if article in f.articles), None)
+
+
+def audit(articles: Sequence[Article], progress: Progress | None = None) -> Audit:
+    """Families, rejections, directions, provenance and shared quotations of a corpus.
+
+    Args:
+        articles: the corpus; ids must be unique (``ValueError`` otherwise).
+        progress: called as ``progress(stage, done, total)`` while the audit runs;
+            ``total`` is 0 when a stage cannot tell in advance.
+    """
+    clustering = cluster(articles, progress)
+    evidence = clustering.evidence
+    derivations: list[Derivation] = []
+    lineages: list[Lineage] = []
+    for done, family in enumerate(clustering.families, 1):
+        found = [direct(pair, evidence) for pair in family.pairs]
+        derivations += found
+        lineages.append(lineage(family, found, evidence))
+        if progress is not None:
+            progress("direction", done, len(clustering.families))
+    parents = {e.target: e.source for tree in lineages for e in tree.edges}
+    provenance = attribute(evidence, clustering.families, _descendants(lineages), parents, progress)
+    quotes = quote_families(articles, progress=progress)
+    return Audit(
+        articles=tuple(a.id for a in articles),
+        families=clustering.families,
+        rejected=clustering.rejected,
+        derivations=tuple(derivations),
+        lineages=tuple(lineages),
+        provenance=provenance,
+        quotes=quotes,
+        boilerplate=tuple(
+            (p.article, a.sentence) for p in provenance for a in p.sentences if a.boilerplate
+        ),
+    )
+
+
+def _descendants(lineages: Sequence[Lineage]) -> dict[str, frozenset[str]]:
+    """For each article in a tree, every article below it."""
+    children: dict[str, list[str]] = {}
+    for tree in lineages:
+        for edge in tree.edges:
+            children.setdefault(edge.source, []).append(edge.target)
+    below: dict[str, frozenset[str]] = {}
+
+    def collect(node: str) -> frozenset[str]:
+        if node not in below:
+            found: set[str] = set()
+            for child in children.get(node, ()):
+                found |= {child} | collect(child)
+            below[node] = frozenset(found)
+        return below[node]
+
+    for node in list(children):
+        collect(node)
+    return below

@@ -1,0 +1,225 @@
+"""Candidate pairs: which articles are worth comparing, without comparing all pairs.
+
+Two LSH indexes over the fingerprints (:mod:`viewer.analysis.fingerprint`) propose pairs:
+
+- **article bands**: two articles whose shingle signatures agree on a whole band;
+- **sentence buckets**: two articles with at least ``MIN_HITS`` sentences in common,
+  where a sentence pair counts when it has the same exact key or shares ``STRONG`` of
+  the sketch bands (one band in common is chance).
+
+Buckets are grouped by sorting key arrays (numpy), so the work grows with the corpus and
+the size of its buckets, not with the number of pairs of articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.analysis.fingerprint import BANDS, MIX, NUM_PERM, Fingerprints
+
+__all__ = ["BUCKET_CAP", "MIN_HITS", "STRONG", "Candidate", "candidates"]
+
+MIN_HITS = 2
+"""Sentences two articles must share strongly to become candidates."""
+STRONG = 2
+"""A sentence pair is shared strongly when it has the same exact key, or shares at
+least this many sketch bands: one band in common is what unrelated sentences built on
+two middling-common words manage; two are rare by chance (a spun sentence at stem
+Jaccard 0.5 manages it with probability 0.47, a lightly edited one at 0.8 with 0.98)."""
+BUCKET_CAP = 50
+"""A bucket holding more sentences or articles than this (a story copied many times, a
+stock phrase) links each member to its next ``CHAIN`` members only, in corpus order:
+a family stays connected, and the pairs grow with the bucket, not its square."""
+CHAIN = 3
+MAX_PARTNERS = 25
+"""Candidates kept per article, the strongest first; a pair stays if either keeps it."""
+_CLIP = 65535
+"""Sentence indexes above this count as this one in hit counting (articles are shorter)."""
+
+U64 = npt.NDArray[np.uint64]
+I64 = npt.NDArray[np.int64]
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A pair of articles that may be copies, as proposed by the fingerprints."""
+
+    a: int
+    """Index of the first article in the fingerprinted sequence (``a < b``)."""
+    b: int
+    hits: int
+    """Sentences the two articles share strongly: the same words, or two sketch bands."""
+    resemblance: float
+    """Estimated Jaccard similarity of the two articles' shingle sets, 0 to 1."""
+
+
+def candidates(
+    prints: Fingerprints, skip: frozenset[int] = frozenset(), progress: Progress | None = None
+) -> tuple[Candidate, ...]:
+    """Pairs of articles worth comparing, strongest first for each article; never all pairs.
+
+    Args:
+        prints: the corpus's fingerprints.
+        skip: exact keys of sentences that propose nothing (boilerplate).
+        progress: called with the stage name, the work done and the work there is.
+    """
+    hits = _sentence_hits(prints, skip)
+    if progress is not None:
+        progress("candidates", 1, 2)
+    collided = _article_collisions(prints)
+    needed = _needed_hits(prints, skip)
+    found = [
+        Candidate(a, b, hits.get((a, b), 0), prints.resemblance(a, b))
+        for a, b in sorted(set(hits) | collided)
+        if (a, b) in collided or hits[a, b] >= min(needed[a], needed[b])
+    ]
+    if progress is not None:
+        progress("candidates", 2, 2)
+    return _strongest(found)
+
+
+def _needed_hits(prints: Fingerprints, skip: frozenset[int]) -> list[int]:
+    """Per article, MIN_HITS, or fewer if it has fewer keyed sentences (boilerplate aside)."""
+    skipped = np.isin(prints.keys, np.fromiter(skip, dtype=np.uint64, count=len(skip)))
+    keyed = ((prints.keys != 0) & ~skipped).astype(np.int64)
+    counts = np.add.reduceat(np.r_[keyed, 0], prints.offsets[:-1]) if len(prints) else keyed
+    counts[np.diff(prints.offsets) == 0] = 0
+    return [int(n) for n in np.clip(counts, 1, MIN_HITS)]
+
+
+def _strongest(found: list[Candidate]) -> tuple[Candidate, ...]:
+    """Keep a pair if it is among the ``MAX_PARTNERS`` strongest of either article."""
+    by_article: dict[int, list[Candidate]] = {}
+    for candidate in found:
+        by_article.setdefault(candidate.a, []).append(candidate)
+        by_article.setdefault(candidate.b, []).append(candidate)
+    kept: set[tuple[int, int]] = set()
+    for partners in by_article.values():
+        partners.sort(key=lambda c: (-c.hits, -c.resemblance, c.a, c.b))
+        kept.update((c.a, c.b) for c in partners[:MAX_PARTNERS])
+    return tuple(c for c in found if (c.a, c.b) in kept)
+
+
+def _article_collisions(prints: Fingerprints) -> set[tuple[int, int]]:
+    """Pairs of articles whose shingle signatures agree on a whole band."""
+    rows = NUM_PERM // BANDS
+    owners = np.flatnonzero(prints.shingles > 0)
+    pairs: set[tuple[int, int]] = set()
+    for band in range(BANDS):
+        block = prints.signatures[owners, band * rows : (band + 1) * rows].astype(np.uint64)
+        keys = np.zeros(len(owners), dtype=np.uint64)
+        for column in range(rows):
+            keys = (keys ^ block[:, column]) * MIX
+        for group in _groups(keys):
+            members = owners[group]
+            if len(members) <= BUCKET_CAP:
+                pairs.update(_all_pairs(members))
+            else:
+                pairs.update(_chained(members))
+    return pairs
+
+
+def _sentence_hits(prints: Fingerprints, skip: frozenset[int]) -> dict[tuple[int, int], int]:
+    """For each pair of articles, how many sentences they share strongly (see STRONG)."""
+    article_of = np.repeat(np.arange(len(prints), dtype=np.int64), np.diff(prints.offsets))
+    sentence_of = np.arange(len(prints.keys), dtype=np.int64) - prints.offsets[article_of]
+    columns = [prints.keys, *(prints.sketches[:, k] for k in range(prints.sketches.shape[1]))]
+    skipped = np.isin(prints.keys, np.fromiter(skip, dtype=np.uint64, count=len(skip)))
+    found: list[I64] = []
+    for channel, keys in enumerate(columns):
+        weight = STRONG if channel == 0 else 1
+        present = np.flatnonzero((keys != 0) & ~skipped)
+        order, starts, sizes = _runs(keys[present])
+        rows = present[order]
+        twos = starts[sizes == 2]
+        pairs = [(rows[twos], rows[twos + 1])]
+        for start, size in _sized(starts, sizes, 3, BUCKET_CAP):
+            first, second = np.triu_indices(size, 1)
+            group = rows[start : start + size]
+            pairs.append((group[first], group[second]))
+        for start, size in _sized(starts, sizes, BUCKET_CAP + 1, len(rows)):
+            group = rows[start : start + size]
+            pairs += [(group[:-step], group[step:]) for step in range(1, CHAIN + 1)]
+        found += [_sentence_pairs(x, y, article_of, sentence_of, weight) for x, y in pairs]
+    return _count_hits(found, len(prints))
+
+
+def _sentence_pairs(x: I64, y: I64, article_of: I64, sentence_of: I64, weight: int) -> I64:
+    """Rows (a, sentence of a, b, sentence of b, weight) for pairs in different articles."""
+    ax, ay = article_of[x], article_of[y]
+    keep = ax != ay
+    swap = ax > ay
+    a = np.where(swap, ay, ax)[keep]
+    b = np.where(swap, ax, ay)[keep]
+    sa = np.where(swap, sentence_of[y], sentence_of[x])[keep]
+    sb = np.where(swap, sentence_of[x], sentence_of[y])[keep]
+    return np.stack([a, sa, b, sb, np.full_like(a, weight)], axis=1)
+
+
+def _count_hits(found: list[I64], n: int) -> dict[tuple[int, int], int]:
+    """Per pair of articles, the fewer of the two sides' sentences in strong sentence pairs."""
+    rows = np.concatenate(found) if found else np.zeros((0, 5), dtype=np.int64)
+    if not len(rows):
+        return {}
+    pair = rows[:, 0] * n + rows[:, 2]
+    sentences = np.minimum(rows[:, 1], _CLIP) * (_CLIP + 1) + np.minimum(rows[:, 3], _CLIP)
+    order = np.lexsort((sentences, pair))
+    pair, sentences, weight = pair[order], sentences[order], rows[order, 4]
+    starts = np.flatnonzero(
+        np.r_[True, (pair[1:] != pair[:-1]) | (sentences[1:] != sentences[:-1])]
+    )
+    strong = starts[np.add.reduceat(weight, starts) >= STRONG]
+    pair, sentences = pair[strong], sentences[strong]
+    counts = [
+        _distinct_per_pair(pair, sentences // (_CLIP + 1)),
+        _distinct_per_pair(pair, sentences % (_CLIP + 1)),
+    ]
+    return {(key // n, key % n): min(size, counts[1][key]) for key, size in counts[0].items()}
+
+
+def _distinct_per_pair(pair: I64, sentence: I64) -> dict[int, int]:
+    """For each pair key, how many distinct sentences it has."""
+    distinct = np.unique(np.stack([pair, sentence], axis=1), axis=0)
+    keys, sizes = np.unique(distinct[:, 0], return_counts=True)
+    return dict(zip(keys.tolist(), sizes.tolist(), strict=True))
+
+
+def _runs(keys: U64) -> tuple[I64, I64, I64]:
+    """A stable sort order of ``keys``, and the start and size of each run of equal keys."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sizes = np.diff(np.r_[starts, len(ordered)])
+    return order, starts, sizes
+
+
+def _sized(starts: I64, sizes: I64, low: int, high: int) -> Iterator[tuple[int, int]]:
+    """(start, size) of the runs whose size is from ``low`` to ``high``."""
+    chosen = (sizes >= low) & (sizes <= high)
+    yield from zip(starts[chosen].tolist(), sizes[chosen].tolist(), strict=True)
+
+
+def _groups(keys: U64) -> Iterator[I64]:
+    """Indexes into ``keys`` of every group of two or more equal keys."""
+    order, starts, sizes = _runs(keys)
+    for start, size in _sized(starts, sizes, 2, len(keys)):
+        yield order[start : start + size]
+
+
+def _all_pairs(members: I64) -> Iterator[tuple[int, int]]:
+    ordered = sorted(set(members.tolist()))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            yield a, b
+
+
+def _chained(members: I64) -> Iterator[tuple[int, int]]:
+    ordered = sorted(set(members.tolist()))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 : i + 1 + CHAIN]:
+            yield a, b

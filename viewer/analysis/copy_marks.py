@@ -1,0 +1,85 @@
+"""Garble: the marks a scraper or a spinning tool leaves in a copy, and a source lacks.
+
+Each mark is looked for in a sentence of one article and, where the sentence has a
+counterpart in the other article, only counts if the counterpart does not carry it too:
+
+- **merged words**: a word that is two adjacent words of the counterpart run together,
+  one of them a function word ("crimeswhile" for "crimes, while"); compounds such as
+  "seatbelt" for "seat belt" are ordinary spelling and do not count;
+- **a capital mid-sentence**: a function word capitalised after a lower-case word and
+  followed by one ("another The officers");
+- **a lower-case start**: a sentence that starts with a lower-case letter where its
+  counterpart starts with a capital ("chicago Civilian Office…");
+- **a lower-case word after a full stop** inside a sentence ("Kim Foxx. he said").
+
+The drift stage (:mod:`viewer.analysis.drift.garble`) flags the same artefacts inside
+one aligned, word-diffed pair; this is the cheap sentence-against-sentence version that
+the direction of thousands of copy pairs can afford.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from viewer.analysis.fingerprint import sentence_words
+from viewer.analysis.similarity import STOPWORDS
+
+__all__ = ["garble_marks"]
+
+_CAPITAL_MID = re.compile(
+    r"\b[a-z][\w’']*,? (?P<word>The|A|An|He|She|It|They|We|His|Her|Its|Their|This|That"
+    r"|These|Those|But|And|Or|Of|For|With|To|In|On|At) [a-z]"
+)
+_LOWER_START = re.compile(r"[\"'“‘(\s]*(?P<word>[a-z][\w’'\-]*)")
+_UPPER_START = re.compile(r"[\"'“‘(\s]*[A-Z0-9]")
+_LOWER_AFTER_STOP = re.compile(r"\b(?P<word>[A-Za-z][a-z]+\. [a-z][\w’']*)")
+_ABBREVIATION = re.compile(r"\b(?:etc|vs|approx|incl|p\.m|a\.m)\. ", re.IGNORECASE)
+
+
+def garble_marks(sentence: str, counterpart: str | None) -> list[str]:
+    """Marks of garble in ``sentence`` that ``counterpart`` (if any) does not carry."""
+    marks = _merged(sentence, counterpart) if counterpart is not None else []
+    marks += _new(_capitals(sentence), _capitals(counterpart), "capital mid-sentence")
+    marks += _new(_stops(sentence), _stops(counterpart), "lower case after a full stop")
+    start = _LOWER_START.match(sentence)
+    if start and (counterpart is None or _UPPER_START.match(counterpart)):
+        marks.append(f'lower-case start "{start.group("word")}"')
+    return marks
+
+
+def _new(found: list[str], other: list[str], label: str) -> list[str]:
+    """The marks of ``found`` that ``other`` does not have, labelled."""
+    return [f'{label} "{m}"' for m in found if m not in other]
+
+
+def _capitals(text: str | None) -> list[str]:
+    if text is None:
+        return []
+    return [m.group()[:-2] for m in _CAPITAL_MID.finditer(text)]
+
+
+def _stops(text: str | None) -> list[str]:
+    if text is None:
+        return []
+    return [
+        m.group("word")
+        for m in _LOWER_AFTER_STOP.finditer(text)
+        if not _ABBREVIATION.match(text, m.start())
+    ]
+
+
+def _merged(sentence: str, counterpart: str) -> list[str]:
+    """Words of ``sentence`` that are two adjacent words of ``counterpart`` run together."""
+    theirs = sentence_words(counterpart)
+    joined = {
+        first + second: (first, second)
+        for first, second in pairwise(theirs)
+        if first in STOPWORDS or second in STOPWORDS
+    }
+    known = set(theirs)
+    marks: list[str] = []
+    for word in sentence_words(sentence):
+        if word in joined and word not in known:
+            marks.append(f'merged words "{word}" ("{" ".join(joined[word])}")')
+    return marks

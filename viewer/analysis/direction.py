@@ -1,0 +1,288 @@
+"""Who copied whom: the direction of every copy pair, and a derivation tree per family.
+
+Similarity is symmetric; copying is not. Each copy pair is weighed on votes, each a
+signed weight (positive: A is the source) and a sentence of evidence:
+
+- **dates** (``DATE_VOTE``): when both articles are dated and the dates differ, the
+  earlier one is the source; this outweighs any textual evidence;
+- **garble** (``GARBLE_VOTE`` a mark, at most ``GARBLE_CAP``): the copy carries merged
+  words, stray capitals or lower-case starts its source lacks (:mod:`~viewer.analysis.copy_marks`);
+- **page furniture** (``FURNITURE_VOTE`` a line, at most ``FURNITURE_CAP``): the copy
+  carries comment prompts, author photos, credit lines the source lacks;
+- **subset** (``SUBSET_VOTE``, ``TRUNCATED_VOTE`` when it is a leading run): one article
+  holds only part of the other's text and adds little, as an excerpt or a truncated
+  copy does.
+
+The confidence is the logistic of the summed votes (0.5: no evidence either way).
+
+Per family, the derivation tree is the maximum spanning arborescence over both
+directions of every copy pair, weighing ``u → v`` by the pair's similarity, plus
+``ORIENT`` times how strongly the votes favour that direction, plus ``CARRY`` times how
+strongly *v* carries *u's edits*: u's sentences worded differently from (or absent
+from) a third member w that u likely derives from, which v reproduces in u's wording
+rather than w's. So in a chain A → B → C where C copies B's edits to A, C hangs under
+B, not A.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import networkx as nx  # type: ignore[import-untyped]
+
+from viewer.analysis.copy_marks import garble_marks
+from viewer.analysis.families import FOUND, CopyPair, Evidence, Family
+from viewer.analysis.matching import PairMatch, SentenceMatch
+from viewer.model import Article
+
+__all__ = ["Derivation", "Lineage", "direct", "lineage"]
+
+DATE_VOTE = 4.0
+GARBLE_VOTE = 1.0
+GARBLE_CAP = 4.0
+FURNITURE_VOTE = 0.5
+FURNITURE_CAP = 2.0
+SUBSET_VOTE = 1.0
+TRUNCATED_VOTE = 1.5
+SUBSET = 0.9
+"""Containment at which an article holds (nearly) only text of the other."""
+ORIENT = 0.25
+CARRY = 0.5
+_SAME = 0.999
+"""A sentence scoring at least this against its counterpart is unchanged (verbatim)."""
+_MARGIN = 0.02
+_NEIGHBOURS = 5
+"""Third members examined per edge for carried edits (the most similar ones)."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SHOWN = 3
+"""Marks quoted in one line of evidence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """One article derived from another: which is the source, and how sure that is."""
+
+    source: str
+    """Id of the article copied from."""
+    target: str
+    """Id of the copy."""
+    share: float
+    """Share of the target's text (quotations a tenth, boilerplate nothing) found in the
+    source, 0 to 1."""
+    confidence: float
+    """How sure the direction is, 0.5 (a coin toss) to 1."""
+    evidence: tuple[str, ...]
+    """The reasons, in words, strongest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    """The derivation tree of one family."""
+
+    root: str
+    """The article the tree says everything else derives from."""
+    edges: tuple[Derivation, ...]
+    """One edge into every other member, parent first (breadth first from the root)."""
+
+    def parent(self, article: str) -> str | None:
+        """The article ``article`` derives from in this tree; ``None`` for the root."""
+        return next((e.source for e in self.edges if e.target == article), None)
+
+
+def direct(pair: CopyPair, evidence: Evidence) -> Derivation:
+    """Which article of a copy pair is the source, with the evidence for it."""
+    x, y = evidence.index[pair.a], evidence.index[pair.b]
+    match = evidence.match(x, y)
+    assert match is not None, "every copy pair was matched"
+    a, b = evidence.articles[x], evidence.articles[y]
+    profiles = evidence.profiles
+    votes = _votes(a, b, profiles.furniture(x), profiles.furniture(y), match, pair)
+    total = sum(v for v, _ in votes)
+    confidence = 1 / (1 + math.exp(-abs(total)))
+    reasons = tuple(text for _, text in sorted(votes, key=lambda v: -abs(v[0])))
+    if not reasons:
+        reasons = ("no evidence either way",)
+    if total >= 0:
+        return Derivation(pair.a, pair.b, pair.containment_b_in_a, confidence, reasons)
+    return Derivation(pair.b, pair.a, pair.containment_a_in_b, confidence, reasons)
+
+
+def _votes(
+    a: Article,
+    b: Article,
+    fa: tuple[bool, ...],
+    fb: tuple[bool, ...],
+    match: PairMatch,
+    pair: CopyPair,
+) -> list[tuple[float, str]]:
+    """Signed votes (positive: ``a`` is the source) with their reasons."""
+    votes: list[tuple[float, str]] = []
+    dated = _dates(a, b)
+    if dated:
+        votes.append(dated)
+    for sign, copy, other, best, furniture in (
+        (1.0, b, a, match.flipped().a_best, fb),
+        (-1.0, a, b, match.a_best, fa),
+    ):
+        votes += _garble(sign, copy, other, best)
+        votes += _furniture(sign, copy, best, furniture)
+    votes += _subset(pair, match)
+    return votes
+
+
+def _dates(a: Article, b: Article) -> tuple[float, str] | None:
+    if not (a.date and b.date and _ISO_DATE.match(a.date) and _ISO_DATE.match(b.date)):
+        return None
+    if a.date == b.date:
+        return None
+    earlier, later = (a, b) if a.date < b.date else (b, a)
+    vote = DATE_VOTE if earlier is a else -DATE_VOTE
+    return vote, f"{earlier.id} is dated {earlier.date}, {later.id} {later.date}"
+
+
+def _garble(
+    sign: float, copy: Article, other: Article, best: Sequence[SentenceMatch | None]
+) -> list[tuple[float, str]]:
+    """A vote that ``copy`` is the copy, for the garble it carries and ``other`` lacks.
+
+    ``best`` holds each sentence of ``copy`` (``a``) and its match in ``other`` (``b``).
+    """
+    marks: list[str] = []
+    for sentence, found in zip(copy.sentences, best, strict=True):
+        counterpart = _counterpart(other, found)
+        if counterpart != sentence.text:
+            marks += garble_marks(sentence.text, counterpart)
+    if not marks:
+        return []
+    shown = "; ".join(marks[:_SHOWN]) + ("; …" if len(marks) > _SHOWN else "")
+    weight = min(GARBLE_CAP, GARBLE_VOTE * len(marks))
+    return [(sign * weight, f"{copy.id} carries garble {other.id} lacks: {shown}")]
+
+
+def _counterpart(other: Article, found: SentenceMatch | None) -> str | None:
+    """The text of a sentence's counterpart (``found.b``) in ``other``, if it has one."""
+    if found is None or found.score < FOUND:
+        return None
+    return other.sentences[found.b].text
+
+
+def _furniture(
+    sign: float, copy: Article, best: Sequence[SentenceMatch | None], furniture: tuple[bool, ...]
+) -> list[tuple[float, str]]:
+    """A vote that ``copy`` is the copy, for page furniture the other does not have."""
+    lines = [
+        copy.sentences[i].text
+        for i, found in enumerate(best)
+        if furniture[i] and (found is None or found.score < FOUND)
+    ]
+    if not lines:
+        return []
+    shown = ", ".join(f'"{line}"' for line in lines[:_SHOWN])
+    weight = min(FURNITURE_CAP, FURNITURE_VOTE * len(lines))
+    return [(sign * weight, f"{copy.id} carries page furniture: {shown}")]
+
+
+def _subset(pair: CopyPair, match: PairMatch) -> list[tuple[float, str]]:
+    """A vote for the larger article when the smaller holds only part of it."""
+    ca, cb = pair.containment_a_in_b, pair.containment_b_in_a
+    if max(ca, cb) < SUBSET or abs(ca - cb) < 1 - SUBSET:
+        return []
+    part, whole, best, sign = (
+        (pair.a, pair.b, match.a_best, -1.0) if ca > cb else (pair.b, pair.a, match.b_best, 1.0)
+    )
+    used = sorted(m.b if sign < 0 else m.a for m in best if m and m.score >= FOUND)
+    held = f"{part} holds {round(100 * min(ca, cb))}% of {whole}'s text and adds little"
+    if used and used == list(range(len(used))):
+        return [(sign * TRUNCATED_VOTE, f"{held}: its leading sentences (a truncated copy)")]
+    return [(sign * SUBSET_VOTE, held)]
+
+
+def lineage(family: Family, derivations: Sequence[Derivation], evidence: Evidence) -> Lineage:
+    """The family's derivation tree: a maximum spanning arborescence of directed weights."""
+    by_pair = {frozenset((d.source, d.target)): d for d in derivations}
+    odds = {
+        (u, v): d.confidence if d.source == u else 1 - d.confidence
+        for d in derivations
+        for u, v in ((d.source, d.target), (d.target, d.source))
+    }
+    linked = _links(family)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(family.articles)
+    for pair in family.pairs:
+        for u, v in ((pair.a, pair.b), (pair.b, pair.a)):
+            carried, note = _carried(u, v, linked, odds, evidence)
+            weight = pair.score + ORIENT * (2 * odds[u, v] - 1) + CARRY * carried
+            graph.add_edge(u, v, weight=weight, carried=note)
+    tree = nx.maximum_spanning_arborescence(graph, attr="weight", preserve_attrs=True)
+    root = next(n for n in family.articles if tree.in_degree(n) == 0)
+    depth = nx.shortest_path_length(tree, root)
+    ordered = sorted(tree.edges, key=lambda e: (depth[e[1]], evidence.index[e[1]]))
+    edges = [
+        _tree_edge(u, v, by_pair[frozenset((u, v))], graph.edges[u, v]["carried"])
+        for u, v in ordered
+    ]
+    return Lineage(root, tuple(edges))
+
+
+def _links(family: Family) -> dict[str, dict[str, float]]:
+    """For each member, the members it is paired with and the pair's score."""
+    linked: dict[str, dict[str, float]] = {}
+    for p in family.pairs:
+        linked.setdefault(p.a, {})[p.b] = p.score
+        linked.setdefault(p.b, {})[p.a] = p.score
+    return linked
+
+
+def _tree_edge(u: str, v: str, derivation: Derivation, carried: str | None) -> Derivation:
+    """The tree's edge ``u → v`` as a derivation, noting carried edits and any reversal."""
+    extra = (carried,) if carried else ()
+    if derivation.source == u:
+        return Derivation(
+            u, v, derivation.share, derivation.confidence, extra + derivation.evidence
+        )
+    note = (f"placed under {u} by the family tree against the pair's own evidence",)
+    evidence = note + extra + derivation.evidence
+    return Derivation(u, v, derivation.share, 1 - derivation.confidence, evidence)
+
+
+def _carried(
+    u: str,
+    v: str,
+    linked: dict[str, dict[str, float]],
+    odds: dict[tuple[str, str], float],
+    evidence: Evidence,
+) -> tuple[float, str | None]:
+    """How strongly v carries u's edits: the share of u's sentences worded differently
+    from a member w that v reproduces in u's wording, times the odds that u derives
+    from w (edits only make sense against a source); the best over such w."""
+    x, y = evidence.index[u], evidence.index[v]
+    uv = evidence.match(x, y)
+    best: tuple[float, str | None] = (0.0, None)
+    for w in _thirds(u, v, linked):
+        z = evidence.index[w]
+        uw, vw = evidence.match(x, z), evidence.match(y, z)
+        if uv is None or uw is None or vw is None:
+            continue
+        edits = [i for i, m in enumerate(uw.a_best) if m is None or m.score < _SAME]
+        kept = [i for i in edits if _carries(uv.a_best[i], vw)]
+        strength = len(kept) / len(edits) * odds[w, u] if edits else 0.0
+        if kept and strength > best[0]:
+            best = (strength, f"{v} carries {len(kept)} of {u}'s {len(edits)} changes to {w}")
+    return best
+
+
+def _carries(uv: SentenceMatch | None, vw: PairMatch) -> bool:
+    """Whether v's counterpart of a u sentence is closer to u's wording than to w's."""
+    if uv is None or uv.score < FOUND:
+        return False
+    toward_w = vw.a_best[uv.b]
+    return uv.score > (toward_w.score if toward_w else 0.0) + _MARGIN
+
+
+def _thirds(u: str, v: str, linked: dict[str, dict[str, float]]) -> list[str]:
+    """Members paired with both u and v, the most similar to u first, at most a few."""
+    common = set(linked.get(u, {})) & set(linked.get(v, {}))
+    return sorted(common, key=lambda w: (-linked[u][w], w))[:_NEIGHBOURS]

@@ -1,0 +1,273 @@
+"""Near-duplicate families: which articles are copies of which.
+
+Candidate pairs come from the fingerprints (:mod:`viewer.analysis.fingerprint`); each is
+then judged on its sentences (:mod:`viewer.analysis.matching`):
+
+- A sentence is **found** in the other article when its best counterpart there scores
+  at least ``FOUND`` (:func:`~viewer.analysis.similarity.pair_score`; a spun sentence
+  scores 0.6-0.95 against its source, a same-story sentence from an independent report
+  0.2-0.5).
+- **Containment** of A in B is the share of A's sentence text found in B, where a
+  quotation counts a tenth (``QUOTE_WEIGHT``) and boilerplate nothing. A pair is a copy
+  when the containment of either side reaches ``CONTAIN``, so a 30% excerpt or a
+  truncated copy, wholly contained in its source, joins the source's family.
+- At least ``MIN_PLAIN`` of the sentences found must be the reporter's own text: two
+  reports that share only quotations from an upstream statement, or only a site's
+  footer, are not copies, and the rejection says which.
+
+Families are the connected components of the copy pairs: an excerpt of a copy belongs
+with its source even though the two may share little directly. A roundup that lifts
+paragraphs from two unrelated stories joins their families; its derivation tree
+(:mod:`viewer.analysis.direction`) shows it as a copy of one, hanging under the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import networkx as nx  # type: ignore[import-untyped]
+
+from viewer.analysis.boilerplate import boilerplate_keys
+from viewer.analysis.candidates import candidates
+from viewer.analysis.fingerprint import Fingerprints, fingerprint
+from viewer.analysis.matching import PairMatch, SentenceMatch, match_sentences
+from viewer.analysis.profile import Profile, Profiles
+from viewer.model import Article
+
+__all__ = [
+    "CONTAIN",
+    "FOUND",
+    "MIN_PLAIN",
+    "Clustering",
+    "CopyKind",
+    "CopyPair",
+    "Evidence",
+    "Family",
+    "Rejected",
+    "cluster",
+    "judge",
+]
+
+FOUND = 0.5
+"""Similarity at which a sentence counts as found in the other article (align's ANCHOR)."""
+CONTAIN = 0.5
+"""Share of an article's (weighted) text that must be found in the other for a copy."""
+MIN_PLAIN = 2
+"""Found sentences of the reporter's own text needed (fewer if the article has fewer)."""
+RELATED = 0.5
+"""Estimated share of the smaller article's shingles found in the other at which two
+articles count as related (copies) when deciding what is boilerplate."""
+EXCERPT = 0.6
+"""A copy covering less than this share of its source is an excerpt."""
+DUPLICATE = 0.97
+REWORDED = 0.9
+"""Mean similarity of the found sentences: at least DUPLICATE (and each side nearly all
+in the other) is a duplicate; below REWORDED the copy is rewritten (edited or spun)."""
+
+Progress = Callable[[str, int, int], None]
+
+
+class CopyKind(StrEnum):
+    """How one article of a copy pair relates to the other."""
+
+    DUPLICATE = "duplicate"
+    COPY = "copy"
+    EXCERPT = "excerpt"
+    REWRITE = "rewrite"
+
+
+@dataclass(frozen=True, slots=True)
+class CopyPair:
+    """Two articles confirmed as copies (in one direction or the other)."""
+
+    a: str
+    """Id of the first article (earlier in the corpus)."""
+    b: str
+    score: float
+    """Score-weighted share of both articles' text found in the other, 0 to 1."""
+    containment_a_in_b: float
+    """Share of A's text (quotations a tenth, boilerplate nothing) found in B."""
+    containment_b_in_a: float
+    shared_sentences: tuple[SentenceMatch, ...]
+    """Sentence pairs found (A index, B index, similarity), by A index."""
+    reason: str
+    """Why the pair is a copy, in words."""
+    kind: CopyKind
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A candidate pair that is not a copy, and why."""
+
+    a: str
+    b: str
+    reason: str
+    """"shares only quotations", "shares only boilerplate", "shares too little: …"."""
+    shared_sentences: tuple[SentenceMatch, ...] = ()
+    """What they do share (A index, B index, similarity)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Articles connected by copy pairs."""
+
+    articles: tuple[str, ...]
+    """Ids, in corpus order."""
+    pairs: tuple[CopyPair, ...]
+    """The confirmed copy pairs among them."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Evidence:
+    """What the family stage measured, handed on to provenance and direction."""
+
+    articles: Sequence[Article]
+    prints: Fingerprints
+    profiles: Profiles
+    matches: Mapping[tuple[int, int], PairMatch]
+    """Sentence matches of every candidate pair, keyed by article indexes ``(a, b)``, a < b."""
+    index: Mapping[str, int]
+    """Position of each article id."""
+
+    def match(self, x: int, y: int) -> PairMatch | None:
+        """Matches between articles ``x`` and ``y`` seen from ``x``; ``None`` if never compared."""
+        if x < y:
+            return self.matches.get((x, y))
+        found = self.matches.get((y, x))
+        return None if found is None else found.flipped()
+
+
+@dataclass(frozen=True, slots=True)
+class Clustering:
+    """Families, rejected candidates, and the evidence behind them."""
+
+    families: tuple[Family, ...]
+    rejected: tuple[Rejected, ...]
+    evidence: Evidence
+
+
+def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Clustering:
+    """Group articles into near-duplicate families; say why other candidates are not."""
+    index = {a.id: n for n, a in enumerate(articles)}
+    if len(index) != len(articles):
+        raise ValueError("article ids must be unique within a corpus")
+    prints = fingerprint(articles, progress)
+    boilerplate = boilerplate_keys(prints, lambda x, y: prints.containment(x, y) >= RELATED)
+    if progress is not None:
+        progress("boilerplate", 1, 1)
+    proposed = candidates(prints, boilerplate, progress)
+    profiles = Profiles(articles, prints, boilerplate)
+    matches: dict[tuple[int, int], PairMatch] = {}
+    pairs: list[CopyPair] = []
+    rejected: list[Rejected] = []
+    for done, c in enumerate(proposed, 1):
+        matches[c.a, c.b] = match_sentences(profiles[c.a].features, profiles[c.b].features)
+        ids = articles[c.a].id, articles[c.b].id
+        verdict = judge(*ids, profiles[c.a], profiles[c.b], matches[c.a, c.b])
+        if isinstance(verdict, CopyPair):
+            pairs.append(verdict)
+        else:
+            rejected.append(verdict)
+        if progress is not None:
+            progress("families", done, len(proposed))
+    families = _families(pairs, index)
+    if progress is not None:
+        progress("families", len(proposed), len(proposed))
+    evidence = Evidence(articles, prints, profiles, matches, index)
+    return Clustering(families, tuple(rejected), evidence)
+
+
+def judge(a: str, b: str, pa: Profile, pb: Profile, match: PairMatch) -> CopyPair | Rejected:
+    """Whether articles ``a`` and ``b`` (with their profiles and matches) are copies."""
+    shared = _shared(match)
+    if not shared:
+        return Rejected(a, b, "shares no sentence")
+    ca, cb = _contained(pa, match.a_best), _contained(pb, match.b_best)
+    small, best = (pa, match.a_best) if pa.total() <= pb.total() else (pb, match.b_best)
+    # The smaller article's own sentences (neither quotation nor boilerplate) found.
+    plain = [m.score for i, m in enumerate(best) if m and _found(m) and _plain(small, i)]
+    if not plain:
+        return Rejected(a, b, _only(small, best), shared)
+    needed = min(MIN_PLAIN, sum(_plain(small, i) for i in range(len(best))))
+    if max(ca, cb) < CONTAIN or len(plain) < needed:
+        share = round(100 * max(ca, cb))
+        reason = f"shares too little: {len(plain)} of its own sentences, {share}% of the smaller"
+        return Rejected(a, b, reason, shared)
+    kind, reason = _describe(a, b, ca, cb, sum(plain) / len(plain))
+    score = _score(pa, pb, match)
+    return CopyPair(a, b, round(score, 6), round(ca, 6), round(cb, 6), shared, reason, kind)
+
+
+def _found(match: SentenceMatch | None) -> bool:
+    return match is not None and match.score >= FOUND
+
+
+def _plain(profile: Profile, index: int) -> bool:
+    """Whether a sentence is the reporter's own text: neither quotation nor boilerplate."""
+    return not profile.boilerplate[index] and not profile.is_quotation(index)
+
+
+def _shared(match: PairMatch) -> tuple[SentenceMatch, ...]:
+    """Every found sentence pair, from either side, once each, by A index then B index."""
+    found = {(m.a, m.b): m for m in (*match.a_best, *match.b_best) if m and _found(m)}
+    return tuple(found[key] for key in sorted(found))
+
+
+def _contained(profile: Profile, best: Sequence[SentenceMatch | None]) -> float:
+    total = profile.total()
+    if total == 0:
+        return 0.0
+    return sum(profile.weight(i) for i, m in enumerate(best) if _found(m)) / total
+
+
+def _score(pa: Profile, pb: Profile, match: PairMatch) -> float:
+    """Score-weighted share of both articles' weighted text found in the other."""
+    found = sum(pa.weight(i) * m.score for i, m in enumerate(match.a_best) if m and _found(m))
+    found += sum(pb.weight(j) * m.score for j, m in enumerate(match.b_best) if m and _found(m))
+    total = pa.total() + pb.total()
+    return found / total if total else 0.0
+
+
+def _only(small: Profile, best: Sequence[SentenceMatch | None]) -> str:
+    """Why a pair whose smaller article shares none of its own sentences was rejected."""
+    kinds = {
+        "boilerplate" if small.boilerplate[i] else "quotations"
+        for i, m in enumerate(best)
+        if _found(m)
+    }
+    if not kinds:
+        return "shares too little: no sentence of the smaller article"
+    return "shares only " + " and ".join(sorted(kinds, reverse=True))
+
+
+def _describe(a: str, b: str, ca: float, cb: float, mean: float) -> tuple[CopyKind, str]:
+    """The kind of copy and the reason, in words."""
+    small, large, c_small, c_large = (a, b, ca, cb) if ca >= cb else (b, a, cb, ca)
+    held = f"{round(100 * c_small)}% of {small} is found in {large}"
+    if c_large < EXCERPT:
+        covers = f"covering {round(100 * c_large)}% of it"
+        return CopyKind.EXCERPT, f"excerpt: {held}, {covers}"
+    if mean >= DUPLICATE and c_large >= REWORDED:
+        return CopyKind.DUPLICATE, f"near-duplicate: {held} and {round(100 * c_large)}% back"
+    if mean < REWORDED:
+        return CopyKind.REWRITE, f"rewritten copy: {held}, sentences reworded (mean {mean:.2f})"
+    return CopyKind.COPY, f"copy: {held}, lightly edited (mean similarity {mean:.2f})"
+
+
+def _families(pairs: Sequence[CopyPair], index: Mapping[str, int]) -> tuple[Family, ...]:
+    """Connected components of the copy pairs, in corpus order."""
+    graph = nx.Graph()
+    graph.add_edges_from((p.a, p.b) for p in pairs)
+    component_of: dict[str, int] = {}
+    members: list[tuple[str, ...]] = []
+    for component in nx.connected_components(graph):
+        ordered = tuple(sorted(component, key=index.__getitem__))
+        component_of.update(dict.fromkeys(ordered, len(members)))
+        members.append(ordered)
+    inside: list[list[CopyPair]] = [[] for _ in members]
+    for pair in pairs:
+        inside[component_of[pair.a]].append(pair)
+    families = [Family(m, tuple(p)) for m, p in zip(members, inside, strict=True)]
+    return tuple(sorted(families, key=lambda f: index[f.articles[0]]))

@@ -1,0 +1,124 @@
+"""What the corpus stages know about each sentence of an article, computed once.
+
+A profile holds each sentence's similarity features, how much of it is quoted speech and
+whether it is boilerplate, and from those the weight it carries when the share of one
+article found in another is measured: quotations count little (independent reports
+quote the same statement), boilerplate counts nothing.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from viewer.analysis.boilerplate import furniture
+from viewer.analysis.fingerprint import Fingerprints, sentence_features
+from viewer.analysis.quotes import quoted_shares
+from viewer.analysis.similarity import SentenceFeatures
+from viewer.model import Article
+
+__all__ = ["QUOTED", "QUOTE_WEIGHT", "Profile", "Profiles"]
+
+QUOTED = 0.5
+"""A sentence with at least this share of its characters inside quotation marks is a
+quotation."""
+QUOTE_WEIGHT = 0.1
+"""What a quotation's characters count for, against 1 for the reporter's own text."""
+_CACHE = 8192
+"""Profiles kept in memory at once (some 50 kB each for a 30-sentence article): enough
+for the articles of the candidate pairs being worked through, bounded for big corpora."""
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One article's sentences, as the family, provenance and direction stages see them."""
+
+    features: tuple[SentenceFeatures, ...]
+    """Similarity features of each sentence."""
+    lengths: tuple[int, ...]
+    """Characters of each sentence."""
+    quoted: tuple[float, ...]
+    """Share of each sentence inside quotation marks, 0 to 1."""
+    boilerplate: tuple[bool, ...]
+    """Whether each sentence is boilerplate recurring in the corpus."""
+    furniture: tuple[bool, ...]
+    """Whether each sentence reads as page furniture ("Leave a comment")."""
+
+    def is_quotation(self, index: int) -> bool:
+        """Whether sentence ``index`` is mostly quoted speech."""
+        return self.quoted[index] >= QUOTED
+
+    def weight(self, index: int) -> float:
+        """What sentence ``index`` counts for in containment: its characters, discounted."""
+        if self.boilerplate[index]:
+            return 0.0
+        factor = QUOTE_WEIGHT if self.is_quotation(index) else 1.0
+        return self.lengths[index] * factor
+
+    def total(self) -> float:
+        """The summed weight of all sentences."""
+        return sum(self.weight(i) for i in range(len(self.lengths)))
+
+
+def profile(article: Article, keys: Sequence[int], boilerplate: frozenset[int]) -> Profile:
+    """The profile of one article, given its sentences' exact keys and the boilerplate keys."""
+    quoted = quoted_shares(article)
+    return Profile(
+        features=tuple(sentence_features(s.text) for s in article.sentences),
+        lengths=tuple(s.end - s.start for s in article.sentences),
+        quoted=quoted,
+        boilerplate=_boilerplate(keys, quoted, boilerplate),
+        furniture=furniture(article),
+    )
+
+
+def _boilerplate(
+    keys: Sequence[int], quoted: Sequence[float], boilerplate: frozenset[int]
+) -> tuple[bool, ...]:
+    """Which sentences are boilerplate: a recurring key, and not a quotation (a quotation
+    shared by two reports is the quotation rules' business, not a footer)."""
+    return tuple(
+        bool(k) and k in boilerplate and share < QUOTED
+        for k, share in zip(keys, quoted, strict=True)
+    )
+
+
+class Profiles:
+    """Profiles of a corpus's articles by index, computed on first use and cached."""
+
+    def __init__(
+        self, articles: Sequence[Article], prints: Fingerprints, boilerplate: frozenset[int]
+    ) -> None:
+        self._articles = articles
+        self._prints = prints
+        self._boilerplate = boilerplate
+        self._cache: OrderedDict[int, Profile] = OrderedDict()
+
+    def flags(self, index: int) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
+        """Which sentences are quotations and which boilerplate, without the features."""
+        cached = self._cache.get(index)
+        if cached is not None:
+            return tuple(map(cached.is_quotation, range(len(cached.quoted)))), cached.boilerplate
+        article = self._articles[index]
+        keys = self._prints.sentence_keys(index).tolist()
+        quoted = quoted_shares(article)
+        return tuple(q >= QUOTED for q in quoted), _boilerplate(keys, quoted, self._boilerplate)
+
+    def furniture(self, index: int) -> tuple[bool, ...]:
+        """Which sentences read as page furniture, without the features."""
+        cached = self._cache.get(index)
+        return cached.furniture if cached is not None else furniture(self._articles[index])
+
+    def __getitem__(self, index: int) -> Profile:
+        """The profile of article ``index``, from the cache or computed now."""
+        found = self._cache.get(index)
+        if found is None:
+            keys = self._prints.sentence_keys(index).tolist()
+            found = profile(self._articles[index], keys, self._boilerplate)
+            self._cache[index] = found
+            if len(self._cache) > _CACHE:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(index)
+        return found

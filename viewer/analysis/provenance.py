@@ -1,0 +1,254 @@
+"""Where each sentence came from: its best source among the other articles.
+
+Only articles the fingerprints paired with it are searched (its family and its other
+candidates), never the whole corpus. A sentence's relation to its best source follows
+the similarity score (:func:`~viewer.analysis.similarity.pair_score`):
+
+- ``verbatim``: the same folded text (typography, case and white space aside);
+- ``edited``: a score of at least ``EDITED``: a few words changed;
+- ``paraphrased``: at least ``PARAPHRASED``: reworded, as a spinning tool does;
+- ``none``: no source, so original to the article or from outside the corpus.
+
+What may count as a source:
+
+- within a family, any member the article does not itself feed (its copies, direct or
+  not, in the derivation tree, are not its sources);
+- outside a family, only at ``EDITED`` or closer and only for the reporter's own text:
+  a loose paraphrase of the same fact, or a quotation both reports took from a common
+  upstream, is no evidence of copying (shared quotations are reported as quote families);
+  and a later-dated article is never the source of an earlier one;
+- boilerplate is never attributed.
+
+When several sources explain a sentence equally well (within ``TIE``), the article's
+parent in the derivation tree is preferred, then the earliest article, and the others
+are listed in ``also``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from viewer.analysis.families import Evidence, Family
+from viewer.analysis.matching import SentenceMatch
+from viewer.model import Article
+
+__all__ = [
+    "EDITED",
+    "PARAPHRASED",
+    "TIE",
+    "Attribution",
+    "Provenance",
+    "Relation",
+    "Source",
+    "SourceShare",
+    "attribute",
+]
+
+EDITED = 0.75
+"""Score from which a sentence is an edited copy: a spun sentence with a synonym or two
+swapped ("multiple" for "several") scores 0.8-0.95, a rewording 0.5-0.75."""
+PARAPHRASED = 0.5
+"""Score from which a sentence is a paraphrase of its source (families' ``FOUND``)."""
+TIE = 0.01
+"""Sources scoring within this of the best are equally good."""
+
+Progress = Callable[[str, int, int], None]
+
+
+class Relation(StrEnum):
+    """How a sentence relates to its best source."""
+
+    VERBATIM = "verbatim"
+    EDITED = "edited"
+    PARAPHRASED = "paraphrased"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A sentence of another article."""
+
+    article: str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One sentence of one article and where it came from."""
+
+    article: str
+    sentence: int
+    """Index into the article's sentences."""
+    start: int
+    """Offsets of the sentence in the article's text."""
+    end: int
+    source_article: str | None
+    """Id of the best source; ``None`` when the relation is ``none``."""
+    source_sentence: int | None
+    """Index of the source sentence in the source article's sentences."""
+    relation: Relation
+    score: float
+    """Similarity to the source sentence, 0 to 1 (0 without a source)."""
+    also: tuple[Source, ...] = ()
+    """Other sources that explain the sentence equally well."""
+    quotation: bool = False
+    """Whether the sentence is mostly quoted speech."""
+    boilerplate: bool = False
+    """Whether the sentence is boilerplate recurring across the corpus (never attributed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceShare:
+    """How much of one article's text came from one source."""
+
+    source: str
+    characters: int
+    """Characters of the article's sentences attributed to that source."""
+    share: float
+    """Those characters over all the article's sentence characters, 0 to 1."""
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where all of one article's text came from."""
+
+    article: str
+    sentences: tuple[Attribution, ...]
+    """One attribution per sentence, in order."""
+    sources: tuple[SourceShare, ...]
+    """Each source's share of the text, the largest first."""
+    characters: int
+    """Characters of all the article's sentences."""
+    unsourced: int
+    """Characters of sentences with no source."""
+
+
+def attribute(
+    evidence: Evidence,
+    families: Sequence[Family],
+    derived: Mapping[str, frozenset[str]],
+    parents: Mapping[str, str],
+    progress: Progress | None = None,
+) -> tuple[Provenance, ...]:
+    """The provenance of every article's every sentence.
+
+    Args:
+        evidence: the family stage's sentence matches and profiles.
+        families: the near-duplicate families.
+        derived: for each article, the articles derived from it (directly or not).
+        parents: for each article, its parent in its family's derivation tree.
+        progress: called with the stage name, the work done and the work there is.
+    """
+    family_of = {a: n for n, f in enumerate(families) for a in f.articles}
+    partners: dict[int, list[int]] = {}
+    for x, y in evidence.matches:
+        partners.setdefault(x, []).append(y)
+        partners.setdefault(y, []).append(x)
+    found: list[Provenance] = []
+    for x, article in enumerate(evidence.articles):
+        allowed = [
+            (y, _together(article, evidence.articles[y], family_of))
+            for y in sorted(partners.get(x, ()))
+            if _may_source(article, evidence.articles[y], derived, family_of)
+        ]
+        found.append(_provenance(x, allowed, evidence, parents.get(article.id)))
+        if progress is not None:
+            progress("provenance", x + 1, len(evidence.articles))
+    return tuple(found)
+
+
+def _together(article: Article, other: Article, family_of: Mapping[str, int]) -> bool:
+    """Whether two articles are in one family."""
+    return family_of.get(article.id, -1) == family_of.get(other.id, -2)
+
+
+def _may_source(
+    article: Article,
+    other: Article,
+    derived: Mapping[str, frozenset[str]],
+    family_of: Mapping[str, int],
+) -> bool:
+    """Whether ``other`` may be a source of ``article`` at all."""
+    if other.id in derived.get(article.id, frozenset()):
+        return False
+    dated = bool(article.date and other.date)
+    return _together(article, other, family_of) or not dated or str(other.date) <= str(article.date)
+
+
+def _provenance(
+    x: int, allowed: list[tuple[int, bool]], evidence: Evidence, parent: str | None
+) -> Provenance:
+    """Each sentence's best allowed source: within a family paraphrases and quotations
+    count, outside one only the reporter's own text at EDITED or closer."""
+    article = evidence.articles[x]
+    quoted, boilerplate = evidence.profiles.flags(x)
+    matches = [(y, together, evidence.match(x, y)) for y, together in allowed]
+    attributions: list[Attribution] = []
+    for i in range(len(article.sentences)):
+        options: list[tuple[float, int, SentenceMatch]] = []
+        for y, together, match in [] if boilerplate[i] else matches:
+            best = match.a_best[i] if match else None
+            bar = PARAPHRASED if together else EDITED
+            if best and best.score >= bar and (together or not quoted[i]):
+                options.append((best.score, y, best))
+        chosen = _choose(options, evidence, parent)
+        attributions.append(_attribution(article, i, chosen, quoted[i], boilerplate[i]))
+    return _summary(article, attributions)
+
+
+def _choose(
+    options: list[tuple[float, int, SentenceMatch]], evidence: Evidence, parent: str | None
+) -> list[tuple[str, SentenceMatch]]:
+    """The equally good sources, the preferred one first."""
+    if not options:
+        return []
+    top = max(score for score, _, _ in options)
+    tied = [(y, m) for score, y, m in options if score >= top - TIE]
+    tied.sort(key=lambda t: (evidence.articles[t[0]].id != parent, -t[1].score, t[0]))
+    return [(evidence.articles[y].id, m) for y, m in tied]
+
+
+def _attribution(
+    article: Article, i: int, chosen: list[tuple[str, SentenceMatch]], quoted: bool, boiler: bool
+) -> Attribution:
+    """Sentence ``i``'s attribution to the first of ``chosen``, or to nothing."""
+    sentence = article.sentences[i]
+    source, match = chosen[0] if chosen else (None, None)
+    return Attribution(
+        article=article.id,
+        sentence=i,
+        start=sentence.start,
+        end=sentence.end,
+        source_article=source,
+        source_sentence=match.b if match else None,
+        relation=_relation(match.score) if match else Relation.NONE,
+        score=round(match.score, 6) if match else 0.0,
+        also=tuple(Source(a, m.b) for a, m in chosen[1:]),
+        quotation=quoted,
+        boilerplate=boiler,
+    )
+
+
+def _relation(score: float) -> Relation:
+    if score >= 1.0:
+        return Relation.VERBATIM
+    if score >= EDITED:
+        return Relation.EDITED
+    return Relation.PARAPHRASED if score >= PARAPHRASED else Relation.NONE
+
+
+def _summary(article: Article, attributions: list[Attribution]) -> Provenance:
+    """Per-source character shares of an article's attributed sentences."""
+    total = sum(a.end - a.start for a in attributions)
+    by_source: dict[str, int] = {}
+    for a in attributions:
+        if a.source_article is not None:
+            by_source[a.source_article] = by_source.get(a.source_article, 0) + a.end - a.start
+    shares = tuple(
+        SourceShare(source, chars, round(chars / total, 6) if total else 0.0)
+        for source, chars in sorted(by_source.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    unsourced = total - sum(by_source.values())
+    return Provenance(article.id, tuple(attributions), shares, total, unsourced)
