@@ -108,3 +108,18 @@ def test_audit_never_raises_and_points_at_real_sentences(bodies: list[str], twin
     for family in result.quotes:
         for quote in family.quotes:
             assert by_id[quote.article].text[quote.start : quote.end] == quote.text
+
+
+def test_audit_carries_the_drift_of_every_copy_pair_with_the_source_as_base() -> None:
+    from tests.articles import REWRITE, SPUN, seed
+    from viewer.analysis.audit import audit as run_audit
+
+    rewrite, spun = seed(REWRITE), seed(SPUN)
+    result = run_audit([rewrite, spun])
+    assert [(d.a, d.b) for d in result.drift] == [(rewrite.id, spun.id)]
+    flags = result.drift[0].flags
+    assert {"pronoun", "quote-altered", "garble"} <= {f.kind.value for f in flags}
+    for flag in flags:
+        assert rewrite.text[slice(*flag.a_span)] == flag.before
+        assert spun.text[slice(*flag.b_span)] == flag.after
+    assert run_audit([rewrite, spun], drift=False).drift == ()

@@ -24,12 +24,13 @@ from viewer.model import (
 )
 
 if TYPE_CHECKING:
-    from viewer.analysis import compare
+    from viewer.analysis import Audit, audit, compare
     from viewer.ingest import FieldMap, load
 
 __all__ = [
     "AlignedPair",
     "Article",
+    "Audit",
     "Comparison",
     "Corpus",
     "Edit",
@@ -39,12 +40,19 @@ __all__ = [
     "Problem",
     "Sentence",
     "Span",
+    "audit",
     "compare",
     "load",
 ]
 __version__ = "0.1.0"
 
-_LAZY = {"compare": "viewer.analysis", "load": "viewer.ingest", "FieldMap": "viewer.ingest"}
+_LAZY = {
+    "audit": "viewer.analysis",
+    "Audit": "viewer.analysis",
+    "compare": "viewer.analysis",
+    "load": "viewer.ingest",
+    "FieldMap": "viewer.ingest",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -8,7 +8,9 @@
 3. the direction of every copy pair and a derivation tree per family
    (:mod:`~viewer.analysis.direction`);
 4. the provenance of every sentence (:mod:`~viewer.analysis.provenance`);
-5. quotations recurring across articles (:mod:`~viewer.analysis.quotes`).
+5. quotations recurring across articles (:mod:`~viewer.analysis.quotes`);
+6. the drift of every copy pair, source as the base (:mod:`~viewer.analysis.drift`),
+   with the corpus's recurring boilerplate known to the drift rules.
 
 Every finding names articles by id and points into their text by character offsets or
 by sentence indexes (``article.sentences[i].start``/``end``).
@@ -19,15 +21,31 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from viewer.analysis.compare import compare
 from viewer.analysis.direction import Derivation, Lineage, direct, lineage
 from viewer.analysis.families import Family, Rejected, cluster
 from viewer.analysis.provenance import Attribution, Provenance, attribute
 from viewer.analysis.quotes import QuoteFamily, quote_families
-from viewer.model import Article
+from viewer.model import Article, Drift
+from viewer.text.normalize import fold_text
 
-__all__ = ["Audit", "audit"]
+__all__ = ["Audit", "PairDrift", "audit"]
 
 Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PairDrift:
+    """The drift between a copy and its source, the source being the base (A)."""
+
+    a: str
+    """Id of the source."""
+    b: str
+    """Id of the copy."""
+    similarity: float
+    """The comparison's similarity, 0 to 1."""
+    flags: tuple[Drift, ...]
+    """Every flag; spans point into the source's (A) and the copy's (B) text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +68,8 @@ class Audit:
     """Quotations that recur across articles, with their variants and speaker."""
     boilerplate: tuple[tuple[str, int], ...] = ()
     """(article id, sentence index) of every sentence found to be boilerplate."""
-    drift: tuple[object, ...] = ()
-    """Drift of every copy pair (to come: compare plus the drift stage)."""
+    drift: tuple[PairDrift, ...] = ()
+    """Drift of every copy pair, in the order of ``derivations``."""
 
     @property
     def attributions(self) -> tuple[Attribution, ...]:
@@ -63,13 +81,16 @@ class Audit:
         return next((f for f in self.families if article in f.articles), None)
 
 
-def audit(articles: Sequence[Article], progress: Progress | None = None) -> Audit:
-    """Families, rejections, directions, provenance and shared quotations of a corpus.
+def audit(
+    articles: Sequence[Article], progress: Progress | None = None, *, drift: bool = True
+) -> Audit:
+    """Families, rejections, directions, provenance, shared quotations and drift.
 
     Args:
         articles: the corpus; ids must be unique (``ValueError`` otherwise).
         progress: called as ``progress(stage, done, total)`` while the audit runs;
             ``total`` is 0 when a stage cannot tell in advance.
+        drift: compare every copy pair and classify its drift (the costliest stage).
     """
     clustering = cluster(articles, progress)
     evidence = clustering.evidence
@@ -84,6 +105,10 @@ def audit(articles: Sequence[Article], progress: Progress | None = None) -> Audi
     parents = {e.target: e.source for tree in lineages for e in tree.edges}
     provenance = attribute(evidence, clustering.families, _descendants(lineages), parents, progress)
     quotes = quote_families(articles, progress=progress)
+    boilerplate = tuple(
+        (p.article, a.sentence) for p in provenance for a in p.sentences if a.boilerplate
+    )
+    copy_drift = _copy_drift(articles, derivations, boilerplate, progress) if drift else ()
     return Audit(
         articles=tuple(a.id for a in articles),
         families=clustering.families,
@@ -92,10 +117,28 @@ def audit(articles: Sequence[Article], progress: Progress | None = None) -> Audi
         lineages=tuple(lineages),
         provenance=provenance,
         quotes=quotes,
-        boilerplate=tuple(
-            (p.article, a.sentence) for p in provenance for a in p.sentences if a.boilerplate
-        ),
+        boilerplate=boilerplate,
+        drift=copy_drift,
     )
+
+
+def _copy_drift(
+    articles: Sequence[Article],
+    derivations: Sequence[Derivation],
+    boilerplate: Sequence[tuple[str, int]],
+    progress: Progress | None,
+) -> tuple[PairDrift, ...]:
+    """Compare each copy with its source and keep the drift flags."""
+    by_id = {a.id: a for a in articles}
+    known = frozenset(fold_text(by_id[i].sentences[k].text).strip() for i, k in boilerplate)
+    found: list[PairDrift] = []
+    for done, derivation in enumerate(derivations, 1):
+        source, copy = by_id[derivation.source], by_id[derivation.target]
+        comparison = compare(source, copy, known)
+        found.append(PairDrift(source.id, copy.id, comparison.similarity, comparison.drift))
+        if progress is not None:
+            progress("drift", done, len(derivations))
+    return tuple(found)
 
 
 def _descendants(lineages: Sequence[Lineage]) -> dict[str, frozenset[str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from viewer.analysis.align import Link, align_sentences
 from viewer.analysis.diff import diff_spans
@@ -12,8 +12,15 @@ from viewer.model import AlignedPair, Article, Comparison, Edit, EditOp, PairKin
 __all__ = ["compare"]
 
 
-def compare(a: Article, b: Article) -> Comparison:
-    """Align ``a`` and ``b`` by sentence, diff each pair by word, classify the drift."""
+def compare(a: Article, b: Article, known_boilerplate: Collection[str] = ()) -> Comparison:
+    """Align ``a`` and ``b`` by sentence, diff each pair by word, classify the drift.
+
+    Args:
+        a: the base (a source, or the version trusted).
+        b: the other version.
+        known_boilerplate: folded sentences a corpus audit found recurring across
+            unrelated articles, treated as boilerplate by the drift rules.
+    """
     links = align_sentences([s.text for s in a.sentences], [s.text for s in b.sentences])
     pairs: list[AlignedPair] = []
     a_cursor = b_cursor = 0
@@ -24,7 +31,7 @@ def compare(a: Article, b: Article) -> Comparison:
             a_cursor = pair.a_span.end
         if pair.b_span is not None:
             b_cursor = pair.b_span.end
-    return classify(Comparison(a, b, tuple(pairs), _similarity(pairs, a, b)))
+    return classify(Comparison(a, b, tuple(pairs), _similarity(pairs, a, b)), known_boilerplate)
 
 
 def _span(sentences: Sequence[Sentence], indexes: tuple[int, ...]) -> Span | None:
