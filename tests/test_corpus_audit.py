@@ -48,7 +48,7 @@ def test_the_seed_audit_bundles_every_finding() -> None:
     assert len(result.rejected) == 2
     assert len(result.attributions) == sum(len(a.sentences) for a in corpus)
     assert result.family_of(corpus[0].id) is None
-    assert result.quotes and result.drift == ()
+    assert result.quotes and len(result.drift) == len(result.derivations) == 1
 
 
 def test_progress_reports_every_stage() -> None:
@@ -64,6 +64,7 @@ def test_progress_reports_every_stage() -> None:
         "direction",
         "provenance",
         "quotes",
+        "drift",
     ]
 
 
