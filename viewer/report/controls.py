@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["one_line", "show_controls"]
+__all__ = ["CONTROL_CODES", "one_line", "placeholder", "show_controls"]
 
 
-def _placeholder(code: int) -> str:
+def placeholder(code: int) -> str:
     """The visible stand-in for the control character ``code``."""
     if code < 0x20:
         return chr(0x2400 + code)
@@ -26,13 +26,14 @@ def _placeholder(code: int) -> str:
     return f"\\u{code:04x}"
 
 
-_CONTROLS = [
+CONTROL_CODES = (
     *range(0x00, 0x20),
     *range(0x7F, 0xA0),
     *range(0x202A, 0x202F),
     *range(0x2066, 0x206A),
-]
-_VISIBLE = {code: _placeholder(code) for code in _CONTROLS}
+)
+"""Every code point shown as a placeholder: C0, DEL, C1 and bidirectional formatting."""
+_VISIBLE = {code: placeholder(code) for code in CONTROL_CODES}
 _KEEP_LINES = {code: text for code, text in _VISIBLE.items() if chr(code) not in "\n\t"}
 _WHITESPACE = re.compile(r"[ \t\n]+")
 

@@ -17,27 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from viewer.report.controls import CONTROL_CODES, placeholder
+
 __all__ = ["one_line", "visible_pieces", "visible_text"]
 
 
-def _placeholder(code: int) -> str:
-    """The visible stand-in for the control character ``code``."""
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}"
-
-
-_CONTROL_CODES = [
-    *(code for code in range(0x20) if chr(code) not in "\n\t"),
-    *range(0x7F, 0xA0),
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-]
-_PLACEHOLDERS = {chr(code): _placeholder(code) for code in _CONTROL_CODES}
+_CONTROL_CODES = [code for code in CONTROL_CODES if chr(code) not in "\n\t"]
+_PLACEHOLDERS = {chr(code): placeholder(code) for code in _CONTROL_CODES}
 _CONTROL = re.compile("\r\n|[" + "".join(re.escape(chr(c)) for c in _CONTROL_CODES) + "]")
 _TAB = "    "
 _WHITESPACE = re.compile(r"\s+")
