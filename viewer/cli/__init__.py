@@ -29,7 +29,7 @@ __all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "main", "u
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
-"""Reserved: what a future ``--fail-on`` will return when it finds what it was told to."""
+"""``viewer audit --fail-on`` found a drift flag of a kind it names."""
 EXIT_USAGE = 2
 """A usage error, or nothing that could be loaded."""
 EXIT_INTERNAL = 3
@@ -43,7 +43,7 @@ SEEDS = next(
 """The sample articles: packaged beside the code in a wheel, at the top of a checkout."""
 """The sample articles the app opens when given no paths (in a source checkout)."""
 
-COMMANDS = ("compare", "open", "serve")
+COMMANDS = ("compare", "audit", "trace", "open", "serve")
 FORMATS = ("text", "json", "md", "html")
 _EPILOG = """\
 Run `viewer PATH...` (no command) to open the interactive app on those files; with no
@@ -51,7 +51,7 @@ paths it opens the bundled seeds/ folder.
 
 exit codes:
   0  success
-  1  reserved for findings a future --fail-on option asks to fail on
+  1  audit --fail-on found a drift flag of a kind it names
   2  usage error, or nothing could be loaded
   3  internal error (run again with --debug for the traceback)
 """
@@ -169,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common()
     _add_compare(commands, common)
+    from viewer.cli.audit import add_audit_commands
+
+    add_audit_commands(commands, common)
     opened = commands.add_parser(
         "open",
         parents=[common],
@@ -330,6 +333,10 @@ def _run(args: argparse.Namespace) -> int:
         return run_compare(args, os.environ)
     if args.command == "serve":
         return run_serve(args)
+    if args.command in ("audit", "trace"):
+        from viewer.cli import audit
+
+        return (audit.run_audit if args.command == "audit" else audit.run_trace)(args, os.environ)
     return run_app(args)
 
 

@@ -1,0 +1,251 @@
+"""``viewer audit PATHS`` and ``viewer trace ARTICLE --against PATHS``: the corpus audit.
+
+``audit`` writes every corpus finding (families, who copied whom, provenance, shared
+quotations, drift of every copy pair, rejected pairs) as text, JSON, Markdown or HTML;
+``--fail-on`` turns drift flags of chosen kinds into exit code 1 for pipelines.
+``trace`` shows one article with each sentence's source. While the audit runs, progress
+goes to standard error when it is a terminal, and nowhere when it is not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from viewer.cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    FORMATS,
+    UsageError,
+    _field_map,
+    _skipped,
+    _width,
+    _write,
+    say,
+    use_color,
+)
+from viewer.model import DriftKind
+from viewer.report.controls import one_line
+
+if TYPE_CHECKING:
+    from viewer.analysis.audit import Audit
+    from viewer.ingest import FieldMap
+    from viewer.model import Article
+
+__all__ = ["add_audit_commands", "fail_on_kinds", "run_audit", "run_trace"]
+
+TRACE_FORMATS = ("text", "json", "md")
+
+Progress = Callable[[str, int, int], None]
+
+
+def fail_on_kinds(text: str) -> frozenset[DriftKind]:
+    """Parse ``--fail-on``: drift kinds separated by commas, e.g. ``pronoun,negation``."""
+    names = [name.strip().lower() for name in text.split(",") if name.strip()]
+    known = {kind.value for kind in DriftKind}
+    unknown = [name for name in names if name not in known]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown drift kind {one_line(', '.join(unknown) or text)!r}; "
+            f"choose from {', '.join(sorted(known))}"
+        )
+    return frozenset(DriftKind(name) for name in names)
+
+
+def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    parser.add_argument(
+        "--field-map",
+        type=_field_map,
+        metavar="MAP",
+        help="which keys of JSON records hold which field, e.g. text=body,title=headline",
+    )
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default="text",
+        help=f"text for the terminal (default), or {', '.join(formats[1:])}",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here, not to stdout")
+    parser.add_argument(
+        "--width", type=_width, metavar="N", help="text format: columns (default: terminal)"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="text format: colour (default auto: on a terminal, unless NO_COLOR is set)",
+    )
+
+
+def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``audit`` and ``trace`` sub-parsers."""
+    audit = commands.add_parser(
+        "audit",
+        parents=[common],
+        help="find copies, who copied whom, sources, shared quotations and drift in a corpus",
+        description="Audit a pile of articles: which are copies of which (families), who "
+        "copied whom (derivation trees), where each sentence came from, which quotations "
+        "recur, and the drift of every copy against its source.",
+    )
+    audit.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to audit")
+    _add_output(audit, FORMATS)
+    audit.add_argument(
+        "--fail-on",
+        type=fail_on_kinds,
+        metavar="KIND[,KIND]",
+        help="exit with 1 when a drift flag of one of these kinds is found: "
+        + ", ".join(kind.value for kind in DriftKind),
+    )
+    trace = commands.add_parser(
+        "trace",
+        parents=[common],
+        help="show where each sentence of an article came from",
+        description="Show ARTICLE sentence by sentence, each with its source among the "
+        "articles in PATHS (article, sentence, relation, score), or none when no article "
+        "there holds it; then each source's share of the article.",
+    )
+    trace.add_argument("article", metavar="ARTICLE", help="the article to trace (a file)")
+    trace.add_argument(
+        "--against", nargs="+", required=True, metavar="PATH", help="files or folders to search"
+    )
+    _add_output(trace, TRACE_FORMATS)
+
+
+@contextmanager
+def progress_on(stream: Any) -> Iterator[Progress | None]:
+    """A progress callback drawing on ``stream`` when it is a terminal; ``None`` otherwise."""
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn
+
+    tasks: dict[str, TaskID] = {}
+    bar = Progress(
+        TextColumn("{task.description:>12}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=Console(file=stream),
+        transient=True,
+    )
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total or None)
+        bar.update(tasks[stage], completed=done, total=total or None)
+
+    with bar:
+        yield report
+
+
+def _load(paths: Sequence[str], fields: FieldMap | None) -> list[Article]:
+    """The articles in ``paths``; says on stderr what could not be loaded."""
+    from viewer.ingest import load
+
+    corpus = load(paths, fields=fields)
+    for problem in corpus.problems:
+        say(one_line(str(problem)))
+    if corpus.problems and corpus.articles:
+        say(f"skipped {_skipped(corpus.problems)} that could not be loaded")
+    return list(corpus.articles)
+
+
+def _run(articles: Sequence[Article], *, drift: bool) -> Audit:
+    from viewer.analysis.audit import audit
+
+    with progress_on(sys.stderr) as progress:
+        return audit(articles, progress, drift=drift)
+
+
+def _text_options(args: argparse.Namespace, environ: Mapping[str, str]) -> tuple[int, bool]:
+    to_stdout = args.output in (None, "-")
+    color = use_color(args.color, sys.stdout if to_stdout else None, environ)
+    return args.width or shutil.get_terminal_size().columns, color
+
+
+def render_audit(
+    audit: Audit, articles: Sequence[Article], fmt: str, width: int, color: bool
+) -> str:
+    """The audit report in format ``fmt``."""
+    if fmt == "json":
+        from viewer.report.audit_json import render_audit_json
+
+        return render_audit_json(audit, articles)
+    if fmt == "md":
+        from viewer.report.audit_markdown import render_audit_markdown
+
+        return render_audit_markdown(audit, articles)
+    if fmt == "html":
+        from viewer.report.audit_html import render_audit_html
+
+        return render_audit_html(audit, articles)
+    from viewer.cli.audit_text import render_audit_text
+
+    return render_audit_text(audit, articles, width=width, color=color)
+
+
+def run_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    """``viewer audit``: load, audit, write the report; 1 when ``--fail-on`` finds its kinds."""
+    articles = _load(args.paths, args.field_map)
+    if not articles:
+        raise UsageError("cannot audit: no article could be loaded")
+    result = _run(articles, drift=True)
+    width, color = _text_options(args, environ)
+    _write(render_audit(result, articles, args.format, width, color), args.output)
+    if args.fail_on:
+        found = sorted({f.kind.value for p in result.drift for f in p.flags} & args.fail_on)
+        if found:
+            say(f"found drift flags of kind {', '.join(found)} (--fail-on)")
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _same_file(path: str, given: str) -> bool:
+    if "-" in (path, given):
+        return path == given
+    return Path(path).resolve() == Path(given).resolve()
+
+
+def _traced(articles: list[Article], given: str) -> tuple[Article, list[Article]]:
+    """The article traced (the first from ``given``) and the corpus, each file once."""
+    mine = [a for a in articles if _same_file(a.path, given)]
+    if not mine:
+        raise UsageError(f"cannot trace: no article could be loaded from {one_line(given)}")
+    if len(mine) > 1 and len({a.record for a in mine}) > 1:
+        say(
+            f"{one_line(given)}: holds several articles; tracing the first ({one_line(mine[0].id)})"
+        )
+    seen: set[tuple[str, int | None]] = set()
+    corpus: list[Article] = []
+    for article in articles:
+        key = (str(Path(article.path).resolve()) if article.path != "-" else "-", article.record)
+        if key not in seen:
+            seen.add(key)
+            corpus.append(article)
+    return mine[0], corpus
+
+
+def run_trace(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    """``viewer trace``: audit ARTICLE with PATHS (no drift) and show its provenance."""
+    article, articles = _traced(_load([args.article, *args.against], args.field_map), args.article)
+    result = _run(articles, drift=False)
+    if args.format == "json":
+        from viewer.report.audit_json import dump, trace_to_dict
+
+        text = dump(trace_to_dict(article, result, articles))
+    elif args.format == "md":
+        from viewer.report.audit_markdown import render_trace_markdown
+
+        text = render_trace_markdown(article, result)
+    else:
+        from viewer.cli.audit_text import render_trace_text
+
+        width, color = _text_options(args, environ)
+        text = render_trace_text(article, result, width=width, color=color)
+    _write(text, args.output)
+    return EXIT_OK

@@ -1,0 +1,229 @@
+"""The corpus audit as one self-contained HTML page: inline CSS, no script, no network.
+
+Every piece of text an article brings (its sentences, title, id, quotations, the
+evidence that quotes it) is escaped by the compare report's helpers after its control
+characters are made visible, and the page's Content-Security-Policy (the compare
+report's) forbids scripts and outside resources besides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from viewer.analysis.audit import Audit, PairDrift
+from viewer.analysis.direction import Lineage
+from viewer.analysis.families import Family
+from viewer.analysis.provenance import Attribution, Provenance
+from viewer.analysis.quotes import QuoteFamily
+from viewer.model import Article, Severity
+from viewer.report.audit_outline import (
+    articles_by_id,
+    count,
+    drifted_quotes,
+    plural,
+    summary_parts,
+    tree_rows,
+)
+
+# One policy and one way of escaping article text for every HTML report.
+from viewer.report.html import _CSP, _field, _text
+from viewer.report.pairs import percent_label, score_label
+
+__all__ = ["render_audit_html"]
+
+_CSS = """
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 80em;
+       padding: 0 1em; color: #1f2328; background: #fff; }
+h1 { font-size: 1.4em; } h2 { font-size: 1.2em; margin-top: 2em;
+     border-bottom: 1px solid #d1d9e0; } h3 { font-size: 1.05em; }
+table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; }
+th, td { vertical-align: top; text-align: left; padding: .3em .6em; }
+tr { border-top: 1px solid #d1d9e0; } th { color: #59636e; font-weight: 600; }
+td.num { text-align: right; white-space: nowrap; color: #59636e; }
+ul.tree, ul.tree ul { list-style: none; padding-left: 1.4em; }
+ul.tree li { margin: .3em 0; } ul.tree > li { padding-left: 0; }
+ul.tree ul { border-left: 2px solid #d1d9e0; }
+.meta { color: #59636e; } .id { font-family: ui-monospace, monospace; font-size: .85em; }
+.evidence { color: #59636e; font-size: .9em; margin: .2em 0 0 1em; }
+tr.original td.source { color: #1a7f37; font-weight: 600; }
+tr.boilerplate td { color: #8c959f; }
+.reworded { background: #fff8c5; }
+del { background: #ffebe9; color: #82071e; }
+ins { background: #dafbe1; color: #116329; text-decoration: none; }
+tr.high td.severity { color: #82071e; font-weight: bold; }
+tr.medium td.severity { color: #7d4e00; }
+details { margin: .5em 0; } summary { cursor: pointer; }
+"""
+
+
+def _article(article: Article) -> str:
+    """Title, then source and date, then the id."""
+    about = ", ".join(_field(v) for v in (article.source, article.date) if v)
+    meta = f' <span class="meta">— {about}</span>' if about else ""
+    title = f"<strong>{_field(article.title or article.id)}</strong>"
+    return f'{title}{meta} <span class="id">{_field(article.id)}</span>'
+
+
+def _table(head: Sequence[str], rows: Sequence[str]) -> str:
+    cells = "".join(f"<th>{cell}</th>" for cell in head)
+    return (
+        f"<table>\n<thead><tr>{cells}</tr></thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody></table>"
+    )
+
+
+def _tree(lineage: Lineage, by_id: dict[str, Article]) -> str:
+    """The derivation tree as nested lists, each copy under its source."""
+    parts = ['<ul class="tree">']
+    depth = 0
+    for number, row in enumerate(tree_rows(lineage)):
+        if number and row.depth > depth:
+            parts.append("<ul>")
+        elif number:
+            parts.append("</li>" + "</ul></li>" * (depth - row.depth))
+        depth = row.depth
+        parts.append(f"<li>{_article(by_id[row.article])}")
+        if row.edge is None:
+            parts.append(' <span class="meta">— the source</span>')
+            continue
+        parts.append(
+            f"<br>copied from the article above: {percent_label(row.edge.share)} of its text "
+            f"found there; direction confidence {percent_label(row.edge.confidence)}"
+        )
+        parts += [f'<div class="evidence">{_text(reason)}</div>' for reason in row.edge.evidence]
+    return "".join([*parts, "</li>" + "</ul></li>" * depth + "</ul>"])
+
+
+def _family(number: int, family: Family, lineage: Lineage, by_id: dict[str, Article]) -> str:
+    rows = [
+        f'<tr><td class="id">{_field(p.a)}</td><td class="id">{_field(p.b)}</td>'
+        f'<td>{p.kind.value}</td><td class="num">{score_label(p.score)}</td>'
+        f"<td>{_text(p.reason)}</td></tr>"
+        for p in family.pairs
+    ]
+    return (
+        f"<h3>Family {number}: {plural(len(family.articles), 'article')}</h3>\n"
+        f"{_tree(lineage, by_id)}\n{_table(('A', 'B', 'kind', 'score', 'why'), rows)}"
+    )
+
+
+def _source(attribution: Attribution) -> str:
+    if attribution.source_article is None:
+        return "boilerplate" if attribution.boilerplate else "original"
+    sentence = (attribution.source_sentence or 0) + 1
+    return f'<span class="id">{_field(attribution.source_article)}</span>, sentence {sentence}'
+
+
+def _provenance(provenance: Provenance, article: Article) -> str:
+    shares = [f"{percent_label(s.share)} from {_field(s.source)}" for s in provenance.sources]
+    unsourced = provenance.unsourced / provenance.characters if provenance.characters else 0.0
+    shares.append(f"{percent_label(unsourced)} with no source")
+    rows = []
+    for a in provenance.sentences:
+        kind = "boilerplate" if a.boilerplate else "original" if a.source_article is None else ""
+        score = score_label(a.score) if a.source_article else "–"
+        rows.append(
+            f'<tr class="{kind}"><td class="num">{a.sentence + 1}</td>'
+            f"<td>{_text(article.sentences[a.sentence].text)}</td>"
+            f'<td class="source">{_source(a)}</td><td>{a.relation.value}</td>'
+            f'<td class="num">{score}</td></tr>'
+        )
+    table = _table(("#", "sentence", "source", "relation", "score"), rows)
+    return (
+        f"<details open><summary>{_article(article)}</summary>\n"
+        f"<p>Sources: {'; '.join(shares)}.</p>\n{table}\n</details>"
+    )
+
+
+def _quotes(number: int, family: QuoteFamily) -> str:
+    speaker = f" — said by {_field(family.speaker)}" if family.speaker else ""
+    drifted = drifted_quotes([family])
+    rows = [
+        f'<tr class="{"reworded" if q in drifted else ""}"><td class="id">{_field(q.article)}</td>'
+        f'<td class="num">{q.start}–{q.end}</td><td>{_text(q.text)}</td>'
+        f"<td>{'reworded' if q in drifted else ''}</td></tr>"
+        for q in family.quotes
+    ]
+    return (
+        f"<h3>Quotation {number}{speaker}</h3>\n"
+        f"<blockquote>{_text(family.canonical)}</blockquote>\n"
+        + _table(("article", "offsets", "wording", ""), rows)
+    )
+
+
+def _drift(pair: PairDrift) -> str:
+    severities = ", ".join(
+        f"{sum(f.severity is s for f in pair.flags)} {s.value}" for s in Severity
+    )
+    head = (
+        f'<h3><span class="id">{_field(pair.a)}</span> → '
+        f'<span class="id">{_field(pair.b)}</span></h3>\n'
+        f"<p>Similarity {percent_label(pair.similarity)}; {plural(len(pair.flags), 'drift flag')} "
+        f"({severities}). The source is A, the copy B.</p>"
+    )
+    rows = [
+        f'<tr class="{f.severity.value}"><td class="severity">{f.severity.value}</td>'
+        f'<td>{f.kind.value}</td><td class="num">{f.a_span.start}–{f.a_span.end}</td>'
+        f'<td class="num">{f.b_span.start}–{f.b_span.end}</td>'
+        f"<td><del>{_text(f.before)}</del> → <ins>{_text(f.after)}</ins></td>"
+        f"<td>{_text(f.explanation)}</td></tr>"
+        for f in pair.flags
+    ]
+    if not rows:
+        return head
+    return head + "\n" + _table(("severity", "kind", "A", "B", "before → after", "why"), rows)
+
+
+def _rejected(audit: Audit) -> str:
+    if not audit.rejected:
+        return "<p>No candidate pair was rejected.</p>"
+    rows = [
+        f'<tr><td class="id">{_field(p.a)}</td><td class="id">{_field(p.b)}</td>'
+        f"<td>{_text(p.reason)}</td></tr>"
+        for p in audit.rejected
+    ]
+    return _table(("A", "B", "why not a copy"), rows)
+
+
+def _sections(audit: Audit, by_id: dict[str, Article]) -> list[str]:
+    families = [
+        _family(n, family, tree, by_id)
+        for n, (family, tree) in enumerate(zip(audit.families, audit.lineages, strict=True), 1)
+    ]
+    return [
+        "<h2>Families</h2>",
+        *(families or ["<p>No article is a copy of another.</p>"]),
+        "<h2>Provenance</h2>",
+        *(_provenance(p, by_id[p.article]) for p in audit.provenance),
+        "<h2>Quotations shared across articles</h2>",
+        *([_quotes(n, f) for n, f in enumerate(audit.quotes, 1)] or ["<p>None.</p>"]),
+        "<h2>Drift between copies and their sources</h2>",
+        *([_drift(pair) for pair in audit.drift] or ["<p>No copy pair was compared.</p>"]),
+        "<h2>Rejected candidate pairs</h2>",
+        _rejected(audit),
+    ]
+
+
+def render_audit_html(audit: Audit, articles: Sequence[Article]) -> str:
+    """The audit as a complete HTML document: summary, families with their derivation
+    trees, per-article provenance, shared quotations, drift per copy pair, rejected pairs."""
+    title = f"Audit of {plural(len(articles), 'article')}"
+    summary = " · ".join(summary_parts(count(audit)))
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            '<head><meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+            f"<title>{title}</title>",
+            f"<style>{_CSS}</style></head>",
+            "<body>",
+            f"<h1>{title}</h1>",
+            f"<p><strong>Summary:</strong> {summary}.</p>",
+            *_sections(audit, articles_by_id(articles)),
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )

@@ -1,0 +1,222 @@
+"""The corpus audit as versioned JSON, for pipelines. The format is documented in
+``docs/json.md`` (section "viewer.audit"); :data:`SCHEMA` names it and gives its version.
+
+Articles are written as the compare report writes them (:func:`article_to_dict`), so
+every offset (``start``/``end``, ``a_span``/``b_span``) slices the ``text`` it points into.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from viewer.analysis.audit import Audit, PairDrift
+from viewer.analysis.direction import Derivation
+from viewer.analysis.families import CopyPair, Rejected
+from viewer.analysis.matching import SentenceMatch
+from viewer.analysis.provenance import Attribution, Provenance
+from viewer.analysis.quotes import QuoteFamily
+from viewer.model import Article
+from viewer.report.audit_outline import count, drifted_quotes, flag_counts
+
+# The compare writer's output conventions (numbers kept on one line, unsafe characters
+# escaped) are the format's, so they are shared rather than written twice.
+from viewer.report.json import _NUMBERS, _UNSAFE, _one_line_numbers, article_to_dict, drift_to_dict
+
+__all__ = [
+    "SCHEMA",
+    "SCHEMA_NAME",
+    "SCHEMA_VERSION",
+    "TRACE_SCHEMA",
+    "attribution_to_dict",
+    "audit_to_dict",
+    "dump",
+    "render_audit_json",
+    "source_shares",
+    "trace_to_dict",
+]
+
+SCHEMA_NAME = "viewer.audit"
+SCHEMA_VERSION = 1
+SCHEMA: dict[str, Any] = {"name": SCHEMA_NAME, "version": SCHEMA_VERSION}
+TRACE_SCHEMA: dict[str, Any] = {"name": "viewer.trace", "version": 1}
+
+
+def _matches(matches: Sequence[SentenceMatch]) -> list[dict[str, Any]]:
+    return [{"a": m.a, "b": m.b, "score": round(m.score, 4)} for m in matches]
+
+
+def _copy_pair(pair: CopyPair) -> dict[str, Any]:
+    return {
+        "a": pair.a,
+        "b": pair.b,
+        "kind": pair.kind.value,
+        "score": round(pair.score, 4),
+        "containment_a_in_b": round(pair.containment_a_in_b, 4),
+        "containment_b_in_a": round(pair.containment_b_in_a, 4),
+        "reason": pair.reason,
+        "shared": _matches(pair.shared_sentences),
+    }
+
+
+def _rejected(pair: Rejected) -> dict[str, Any]:
+    return {
+        "a": pair.a,
+        "b": pair.b,
+        "reason": pair.reason,
+        "shared": _matches(pair.shared_sentences),
+    }
+
+
+def _derivation(derivation: Derivation) -> dict[str, Any]:
+    return {
+        "source": derivation.source,
+        "target": derivation.target,
+        "share": round(derivation.share, 4),
+        "confidence": round(derivation.confidence, 4),
+        "evidence": list(derivation.evidence),
+    }
+
+
+def attribution_to_dict(attribution: Attribution) -> dict[str, Any]:
+    """One sentence's source (or none), with the sentence's offsets."""
+    return {
+        "article": attribution.article,
+        "sentence": attribution.sentence,
+        "start": attribution.start,
+        "end": attribution.end,
+        "source_article": attribution.source_article,
+        "source_sentence": attribution.source_sentence,
+        "relation": attribution.relation.value,
+        "score": round(attribution.score, 4),
+        "also": [{"article": s.article, "sentence": s.sentence} for s in attribution.also],
+        "quotation": attribution.quotation,
+        "boilerplate": attribution.boilerplate,
+    }
+
+
+def source_shares(provenance: Provenance) -> list[dict[str, Any]]:
+    """Each source's share of one article's sentence text, the largest first."""
+    return [
+        {
+            "article": provenance.article,
+            "source": share.source,
+            "characters": share.characters,
+            "share": round(share.share, 4),
+        }
+        for share in provenance.sources
+    ]
+
+
+def _quote_family(family: QuoteFamily) -> dict[str, Any]:
+    drifted = drifted_quotes([family])
+    quotes = [
+        {
+            "article": q.article,
+            "start": q.start,
+            "end": q.end,
+            "text": q.text,
+            "speaker": q.speaker,
+            "drifted": q in drifted,
+        }
+        for q in family.quotes
+    ]
+    return {
+        "canonical": family.canonical,
+        "speaker": family.speaker,
+        "articles": list(family.articles),
+        "quotes": quotes,
+    }
+
+
+def _drift(pair: PairDrift) -> list[dict[str, Any]]:
+    return [{"a": pair.a, "b": pair.b, **drift_to_dict(flag)} for flag in pair.flags]
+
+
+def _summary(audit: Audit) -> dict[str, Any]:
+    counts = count(audit)
+    return {
+        "articles": counts.articles,
+        "families": counts.families,
+        "in_families": counts.in_families,
+        "copy_pairs": counts.copy_pairs,
+        "rejected": counts.rejected,
+        "sentences": counts.sentences,
+        "sourced": counts.sourced,
+        "quote_families": counts.quote_families,
+        "drifted_quotes": counts.drifted_quotes,
+        "drift_flags": counts.drift_flags,
+        "flags": {
+            kind.value: {severity.value: n for severity, n in by.items()}
+            for kind, by in flag_counts(audit).items()
+        },
+    }
+
+
+def audit_to_dict(audit: Audit, articles: Sequence[Article]) -> dict[str, Any]:
+    """The whole audit as plain JSON-ready values (see ``docs/json.md``).
+
+    Args:
+        audit: what :func:`viewer.analysis.audit.audit` found.
+        articles: the articles it was run on, in the same order.
+    """
+    return {
+        "schema": dict(SCHEMA),
+        "articles": [article_to_dict(article) for article in articles],
+        "families": [
+            {"articles": list(f.articles), "pairs": [_copy_pair(p) for p in f.pairs]}
+            for f in audit.families
+        ],
+        "rejected": [_rejected(pair) for pair in audit.rejected],
+        "derivations": [_derivation(d) for d in audit.derivations],
+        "lineages": [
+            {"family": number, "root": tree.root, "edges": [_derivation(e) for e in tree.edges]}
+            for number, tree in enumerate(audit.lineages)
+        ],
+        "attributions": [attribution_to_dict(a) for a in audit.attributions],
+        "provenance": [share for p in audit.provenance for share in source_shares(p)],
+        "quote_families": [_quote_family(family) for family in audit.quotes],
+        "drift_pairs": [
+            {"a": p.a, "b": p.b, "similarity": round(p.similarity, 4), "flags": len(p.flags)}
+            for p in audit.drift
+        ],
+        "drift": [flag for pair in audit.drift for flag in _drift(pair)],
+        "boilerplate": [{"article": a, "sentence": i} for a, i in audit.boilerplate],
+        "summary": _summary(audit),
+    }
+
+
+def trace_to_dict(article: Article, audit: Audit, articles: Sequence[Article]) -> dict[str, Any]:
+    """One article's provenance: its sentences' sources and each source's share.
+
+    Args:
+        article: the article traced.
+        audit: an audit of a corpus holding it.
+        articles: that corpus, to look the sources up in.
+    """
+    provenance = next(p for p in audit.provenance if p.article == article.id)
+    cited = {a.source_article for a in provenance.sentences} | {
+        s.article for a in provenance.sentences for s in a.also
+    }
+    return {
+        "schema": dict(TRACE_SCHEMA),
+        "article": article_to_dict(article),
+        "attributions": [attribution_to_dict(a) for a in provenance.sentences],
+        "provenance": source_shares(provenance),
+        "unsourced": provenance.unsourced,
+        "characters": provenance.characters,
+        "sources": [article_to_dict(a) for a in articles if a.id in cited],
+    }
+
+
+def dump(document: dict[str, Any], *, indent: int | None = 2) -> str:
+    """A JSON document as text ending in a newline, written as the compare report is."""
+    text = json.dumps(document, ensure_ascii=False, indent=indent)
+    text = _NUMBERS.sub(_one_line_numbers, text)
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+
+
+def render_audit_json(audit: Audit, articles: Sequence[Article]) -> str:
+    """The audit as a JSON document (UTF-8 text ending in a newline)."""
+    return dump(audit_to_dict(audit, articles))
