@@ -51,7 +51,7 @@ def changed_rows(view: SideBySide) -> list[int]:
     ]
 
 
-async def test_seeds_open_straight_into_a_comparison() -> None:
+async def test_seeds_open_straight_into_the_source_against_its_copy() -> None:
     app = ViewerApp(["seeds"])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -60,7 +60,7 @@ async def test_seeds_open_straight_into_a_comparison() -> None:
         assert comparison is not None
         assert len(app.summaries or ()) == 3
         assert (comparison.a.path, comparison.b.path) == (
-            "seeds/000_7f86270e280a74df.txt",
+            "seeds/002_2eba0d00fd067ef3.txt",
             "seeds/001_fbd8aefc31d76d87.txt",
         )
         assert screen.view.rows and screen.view.has_focus
@@ -196,7 +196,7 @@ async def test_enter_shows_the_pair_in_full() -> None:
 
 
 async def test_m_jumps_between_a_moved_sentence_and_where_it_stood() -> None:
-    app = ViewerApp(["seeds"])
+    app = ViewerApp(["seeds/000_7f86270e280a74df.txt", "seeds/001_fbd8aefc31d76d87.txt"])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         view = compare_screen(app).view

@@ -36,13 +36,21 @@ async def settle(pilot: Pilot[None]) -> None:
             return
 
 
+def _word(number: int, place: int) -> str:
+    """A made-up word that no other article of :func:`write_articles` uses."""
+    return "".join("bcdfghjklm"[int(d)] + "aeiou"[(int(d) + place) % 5] for d in f"{number:03d}")
+
+
 def write_articles(folder: Path, count: int) -> list[str]:
+    """``count`` unrelated articles (no words in common but a few function words), so
+    the audit finds no family and the list keeps their order."""
     paths = []
     for number in range(count):
         path = folder / f"{number}.txt"
+        words = [_word(number, place).capitalize() for place in range(6)]
         path.write_text(
-            f"Story version {number}\n\nThe mayor said the road opens in {number + 3} weeks. "
-            "Residents welcomed the news.\n",
+            f"Story version {number}\n\n{words[0]} said the {words[1]} opens in {number + 3} "
+            f"weeks. {words[2]} {words[3]} welcomed the {words[4]} {words[5]}.\n",
             encoding="utf-8",
         )
         paths.append(str(path))
@@ -177,6 +185,6 @@ async def test_hostile_text_is_shown_literally_and_never_obeyed(tmp_path: Path) 
         await pilot.press("escape", "escape")
         assert app.is_running
         table = articles_screen(app).query_one(DataTable)
-        title = table.get_row_at(0)[1]
+        title = table.get_row((app.summaries or ())[0].id)[1]
         assert isinstance(title, Text) and "[@click=app.quit]go[/]" in title.plain
         assert "\x1b" not in title.plain

@@ -44,20 +44,13 @@ async def settle(pilot: Pilot[None]) -> None:
             return
 
 
-def test_article_list(snap_compare: SnapCompare) -> None:
-    async def back_to_the_list(pilot: Pilot[None]) -> None:
-        await settle(pilot)
-        await pilot.press("escape")
-
-    assert snap_compare(ViewerApp(["seeds"]), terminal_size=(120, 40), run_before=back_to_the_list)
-
-
 def test_side_by_side_wide(snap_compare: SnapCompare) -> None:
     async def on_a_changed_pair(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("n", "n")
 
-    assert snap_compare(ViewerApp(["seeds"]), terminal_size=(120, 40), run_before=on_a_changed_pair)
+    paths = ["seeds/000_7f86270e280a74df.txt", "seeds/001_fbd8aefc31d76d87.txt"]
+    assert snap_compare(ViewerApp(paths), terminal_size=(120, 40), run_before=on_a_changed_pair)
 
 
 def test_side_by_side_narrow(snap_compare: SnapCompare) -> None:
@@ -78,6 +71,25 @@ def test_side_by_side_with_drift_flags(snap_compare: SnapCompare) -> None:
         await pilot.press("right_square_bracket", "right_square_bracket")
 
     assert snap_compare(ViewerApp(paths), terminal_size=(120, 40), run_before=on_a_flagged_pair)
+
+
+def test_corpus_view(snap_compare: SnapCompare) -> None:
+    """The list screen: the family of the two copies, then the article in none."""
+
+    async def on_the_copy(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("escape", "down")
+
+    assert snap_compare(ViewerApp(["seeds"]), terminal_size=(120, 40), run_before=on_the_copy)
+
+
+def test_derivation_graph(snap_compare: SnapCompare) -> None:
+    async def on_the_edge(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("escape", "down", "g")
+        await pilot.pause()
+
+    assert snap_compare(ViewerApp(["seeds"]), terminal_size=(120, 40), run_before=on_the_edge)
 
 
 def test_drift_table(snap_compare: SnapCompare) -> None:

@@ -1,7 +1,13 @@
-"""The interactive app: load articles, list them, compare two side by side."""
+"""The interactive app: load articles, audit the corpus, list families, compare versions.
+
+Loading and the corpus audit both run in thread workers; the list shows as soon as the
+articles are loaded and groups them into families when the audit is done. Views built on
+the audit (graph, provenance, variants, corpus drift table) say so while it still runs.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -10,22 +16,34 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
+from viewer.analysis.audit import Audit, audit
 from viewer.ingest import load
-from viewer.model import Corpus, Problem
+from viewer.model import Article, Corpus, Problem
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.commands import KeyCommands, screen_keys
+from viewer.ui.corpus import default_pair
+from viewer.ui.flag_table import FlagRef
+from viewer.ui.messages import CorpusView, OpenPair, OpenView
 from viewer.ui.screens.articles import ArticlesScreen
 from viewer.ui.screens.compare import CompareScreen
+from viewer.ui.screens.drift_table import DriftTableScreen
+from viewer.ui.screens.graph import GraphScreen
 from viewer.ui.screens.help import HelpScreen
 from viewer.ui.screens.problems import ProblemsScreen
+from viewer.ui.screens.provenance import ProvenanceScreen
+from viewer.ui.screens.variants import VariantsScreen
 from viewer.ui.summary import Summary, summarise
 
 __all__ = ["ViewerApp", "run"]
 
 OPEN_DIRECTLY = range(2, 4)
-"""With this many articles the first two open side by side at once (the list stays
-behind them, one escape away)."""
+"""With this many articles a pair opens side by side as soon as the audit is done: the
+strongest derivation of a family, source on the left, else the first two articles (the
+list stays behind them, one escape away)."""
+_PROGRESS_EVERY = 0.1
+"""Seconds between progress reports of one audit stage."""
 
 
 class ViewerApp(App[None]):
@@ -48,6 +66,23 @@ class ViewerApp(App[None]):
             self.summaries = summaries
             self.problems = problems
 
+    class AuditProgress(Message):
+        """The audit worker reached ``done`` of ``total`` in ``stage`` (0: unknown)."""
+
+        def __init__(self, stage: str, done: int, total: int) -> None:
+            super().__init__()
+            self.stage = stage
+            self.done = done
+            self.total = total
+
+    class Audited(Message):
+        """The audit worker finished: the audit, or why there is none."""
+
+        def __init__(self, audit: Audit | None, error: str = "") -> None:
+            super().__init__()
+            self.audit = audit
+            self.error = error
+
     def __init__(self, paths: Sequence[str]) -> None:
         super().__init__()
         self.paths = tuple(paths)
@@ -56,6 +91,8 @@ class ViewerApp(App[None]):
         """The loaded articles; ``None`` until the load is done."""
         self.problems: tuple[Problem, ...] = ()
         """What could not be loaded."""
+        self.audit: Audit | None = None
+        """The corpus audit; ``None`` until it is done (or when it failed)."""
         self.articles_screen = ArticlesScreen()
 
     def get_default_screen(self) -> Screen[None]:
@@ -90,17 +127,100 @@ class ViewerApp(App[None]):
                 severity="warning",
                 markup=False,
             )
-        if len(message.summaries) in OPEN_DIRECTLY:
-            first, second = message.summaries[:2]
-            self.open_comparison(first, second)
+        if len(message.summaries) > 1:
+            self.articles_screen.progress = "auditing the corpus…"
+            self._audit(tuple(summary.article for summary in message.summaries))
 
-    def open_comparison(self, base: Summary, other: Summary) -> None:
-        """Show ``base`` (left) and ``other`` (right) side by side."""
-        self.push_screen(CompareScreen(base, other, self.summaries or (base, other)))
+    @work(thread=True, exclusive=True, group="audit")
+    def _audit(self, articles: tuple[Article, ...]) -> None:
+        """Audit the corpus off the event loop, reporting each stage's progress."""
+        worker = get_current_worker()
+        last: list[tuple[str, float]] = [("", 0.0)]
 
-    @on(ArticlesScreen.Compare)
-    def _compare_asked(self, message: ArticlesScreen.Compare) -> None:
-        self.open_comparison(message.base, message.other)
+        def progress(stage: str, done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise Abandoned  # stops the audit thread at its next step
+            now = time.monotonic()
+            if stage != last[0][0] or now - last[0][1] >= _PROGRESS_EVERY or done == total:
+                last[0] = (stage, now)
+                self.post_message(self.AuditProgress(stage, done, total))
+
+        try:
+            found = abandonable(lambda: audit(articles, progress))
+        except Abandoned:
+            return
+        except Exception as error:  # a bug in the audit: say so, the list still works
+            self.post_message(self.Audited(None, f"The corpus audit failed: {error!r}"))
+            return
+        self.post_message(self.Audited(found))
+
+    @on(AuditProgress)
+    def _audit_progress(self, message: AuditProgress) -> None:
+        count = f" {message.done:,}/{message.total:,}" if message.total else ""
+        self.articles_screen.progress = f"auditing: {message.stage}{count}…"
+
+    @on(Audited)
+    def _audited(self, message: Audited) -> None:
+        self.audit = message.audit
+        self.articles_screen.progress = message.error
+        self.articles_screen.audit = message.audit
+        if message.error:
+            self.notify(message.error, severity="error", markup=False)
+        summaries = self.summaries or ()
+        if len(summaries) in OPEN_DIRECTLY and self.screen is self.articles_screen:
+            pair = default_pair(message.audit) if message.audit else None
+            base, other = pair or (summaries[0].id, summaries[1].id)
+            self.open_comparison(self._summary(base), self._summary(other))
+
+    def _summary(self, article_id: str) -> Summary:
+        return next(s for s in self.summaries or () if s.id == article_id)
+
+    def open_comparison(self, base: Summary, other: Summary, pair: int | None = None) -> None:
+        """Show ``base`` (left) and ``other`` (right) side by side, at ``pair`` if given."""
+        articles = self.summaries or (base, other)
+        self.push_screen(CompareScreen(base, other, articles, at_pair=pair))
+
+    @on(OpenPair)
+    def _open_pair(self, message: OpenPair) -> None:
+        self.open_comparison(
+            self._summary(message.base), self._summary(message.other), message.pair
+        )
+
+    @on(OpenView)
+    def _open_view(self, message: OpenView) -> None:
+        found = self.audit
+        if found is None:
+            progress = self.articles_screen.progress
+            self.notify(
+                f"The corpus audit is not done yet ({progress or 'not started'}).",
+                timeout=3,
+                markup=False,
+            )
+            return
+        summaries = {summary.id: summary for summary in self.summaries or ()}
+        article = message.article
+        if message.view is CorpusView.GRAPH:
+            self.push_screen(GraphScreen(found, summaries, article))
+        elif message.view is CorpusView.PROVENANCE:
+            self.push_screen(ProvenanceScreen(found, summaries, article))
+        elif message.view is CorpusView.VARIANTS:
+            if not found.families:
+                self.notify("No article here has other versions: no family was found.")
+                return
+            self.push_screen(VariantsScreen(found, summaries, article))
+        else:
+            self._open_drift_table(found)
+
+    def _open_drift_table(self, found: Audit) -> None:
+        """Every flag of every copy pair; enter shows the flag's pair side by side."""
+
+        def chosen(ref: FlagRef | None) -> None:
+            if ref is not None:
+                pair_drift = found.drift[ref.comparison]
+                flag = pair_drift.flags[ref.flag]
+                self.post_message(OpenPair(pair_drift.a, pair_drift.b, flag.pair))
+
+        self.push_screen(DriftTableScreen(found.drift), chosen)
 
     def action_help(self) -> None:
         """List the keys of the current screen (and what the side-by-side marks mean)."""

@@ -1,7 +1,7 @@
 """The rows of the drift table: which flags to list, in what order, keyed by where they are.
 
 A row stands for one flag of one comparison, so the same table can list the flags of a
-single comparison (the app today) or of many (a corpus audit). Pure functions.
+single comparison (side by side) or of every copy pair of a corpus audit. Pure functions.
 """
 
 from __future__ import annotations
@@ -10,10 +10,24 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from viewer.analysis.audit import PairDrift
 from viewer.model import Comparison, Drift, DriftKind, Severity
 from viewer.ui.flags import severity_rank
 
-__all__ = ["FlagColumn", "FlagRef", "ordered", "select"]
+__all__ = ["FlagColumn", "FlagRef", "Flagged", "flags_of", "ordered", "pair_ids", "select"]
+
+Flagged = Comparison | PairDrift
+"""What carries flags: one comparison, or one copy pair of a corpus audit."""
+
+
+def flags_of(item: Flagged) -> tuple[Drift, ...]:
+    """The drift flags of a comparison or of an audited copy pair."""
+    return item.drift if isinstance(item, Comparison) else item.flags
+
+
+def pair_ids(item: Flagged) -> tuple[str, str]:
+    """The ids of the base (A) and the other (B)."""
+    return (item.a.id, item.b.id) if isinstance(item, Comparison) else (item.a, item.b)
 
 
 class FlagRef(NamedTuple):
@@ -29,9 +43,9 @@ class FlagRef(NamedTuple):
         """The row key a table stores (its keys are strings)."""
         return f"{self.comparison}:{self.flag}"
 
-    def drift(self, comparisons: Sequence[Comparison]) -> Drift:
+    def drift(self, comparisons: Sequence[Flagged]) -> Drift:
         """The flag itself."""
-        return comparisons[self.comparison].drift[self.flag]
+        return flags_of(comparisons[self.comparison])[self.flag]
 
 
 class FlagColumn(StrEnum):
@@ -63,7 +77,7 @@ _SORT_KEYS: dict[FlagColumn, Callable[[Drift], Any]] = {
 
 
 def select(
-    comparisons: Sequence[Comparison],
+    comparisons: Sequence[Flagged],
     kind: DriftKind | None = None,
     severity: Severity | None = None,
 ) -> list[FlagRef]:
@@ -72,13 +86,13 @@ def select(
     return [
         FlagRef(number, index)
         for number, comparison in enumerate(comparisons)
-        for index, drift in enumerate(comparison.drift)
+        for index, drift in enumerate(flags_of(comparison))
         if (kind is None or drift.kind is kind) and (severity is None or drift.severity is severity)
     ]
 
 
 def ordered(
-    comparisons: Sequence[Comparison],
+    comparisons: Sequence[Flagged],
     refs: Sequence[FlagRef],
     column: FlagColumn,
     reverse: bool = False,

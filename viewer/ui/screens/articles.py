@@ -1,32 +1,49 @@
-"""The list of loaded articles, where two are chosen to compare side by side."""
+"""The corpus view: every loaded article, grouped into copy families once audited.
+
+The list shows as soon as the articles are loaded; when the audit is done each family
+gets a heading and its articles follow in derivation-tree order (with how much of each
+came from its parent), then the articles that belong to no family.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from viewer.analysis.audit import Audit
+from viewer.ui.corpus import ArticleRow, FamilyRow, corpus_rows, family_label, pair_for
+from viewer.ui.messages import CorpusView, OpenPair, OpenView
 from viewer.ui.summary import Summary
 
 __all__ = ["ArticlesScreen"]
 
 _OPTIONAL = (("Source", 12, "source"), ("Date", 10, "date"))
 """Columns shown only when some article has a value for them: name, width, field."""
+_FAMILY_KEY = "\x00family:"
+"""Row keys of headings start so; article ids never hold a NUL."""
 
 
 class ArticlesScreen(Screen[None]):
-    """Every loaded article in a table; mark two with space, then compare them."""
+    """The corpus: families and their articles, then the rest. Enter compares; space
+    marks two articles to compare any pair."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"articles--family", "articles--lone"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "mark", "Mark", id="articles.mark"),
-        Binding("c", "compare", "Compare marked", id="articles.compare"),
+        Binding("c", "compare", "Compare", id="articles.compare"),
+        Binding("g", "view('graph')", "Derivation graph", id="articles.graph"),
+        Binding("t", "view('provenance')", "Trace provenance", id="articles.provenance"),
+        Binding("V", "view('variants')", "Variants", id="articles.variants"),
+        Binding("d", "view('drift')", "Corpus drift", id="articles.drift"),
         Binding("escape", "clear_marks", "Clear marks", show=False, id="articles.clear"),
     ]
 
@@ -36,14 +53,15 @@ class ArticlesScreen(Screen[None]):
     """How many inputs could not be loaded."""
     marked: reactive[tuple[str, ...]] = reactive(())
     """Ids of the marked articles, in the order they were marked (two at most)."""
+    audit: reactive[Audit | None] = reactive(None)
+    """The corpus audit; ``None`` until it is done."""
+    progress: reactive[str] = reactive("")
+    """What the audit is doing, in a few words; empty when it is not running."""
 
-    class Compare(Message):
-        """The person asked to compare two articles: ``base`` on the left."""
-
-        def __init__(self, base: Summary, other: Summary) -> None:
-            super().__init__()
-            self.base = base
-            self.other = other
+    def __init__(self) -> None:
+        super().__init__()
+        self._grouped = False
+        """Whether the table shows families (the audit had arrived when it was filled)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -53,7 +71,7 @@ class ArticlesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "viewer"
-        self.sub_title = "articles"
+        self.sub_title = "corpus"
         self.query_one(DataTable).loading = self.summaries is None
         self._update_status()
 
@@ -61,53 +79,104 @@ class ArticlesScreen(Screen[None]):
         if self.is_mounted:
             self._populate()
 
-    def watch_marked(self) -> None:
+    def watch_audit(self) -> None:
         if self.is_mounted:
             self._populate()
 
+    def watch_marked(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        if not self.is_mounted:
+            return
+        table = self.query_one(DataTable)
+        for article_id in {*old, *new}:
+            if article_id in table.rows:
+                table.update_cell(article_id, "mark", self._mark(article_id))
+        self._update_status()
+
     def watch_problems(self) -> None:
+        if self.is_mounted:
+            self._update_status()
+
+    def watch_progress(self) -> None:
         if self.is_mounted:
             self._update_status()
 
     def on_resize(self, event: events.Resize) -> None:
         self._populate()
 
+    # -- the table --------------------------------------------------------------------
+
     def _populate(self) -> None:
-        """Fill the table, keeping the cursor where it was; columns no article fills are
-        left out, and the title takes the room the others leave."""
+        """Fill the table, keeping the cursor on its article; columns no article fills
+        are left out, and the title takes the room the others leave."""
         table = self.query_one(DataTable)
         table.loading = self.summaries is None
-        row = table.cursor_row
+        current = self._cursor_key()
+        if self.audit is not None and not self._grouped and table.cursor_row == 0:
+            current = None  # not moved before the families came: start on the first article
+        self._grouped = self.audit is not None
         table.clear(columns=True)
         summaries = self.summaries or ()
+        by_id = {summary.id: summary for summary in summaries}
         optional = [
             (name, width, field)
             for name, width, field in _OPTIONAL
             if any(getattr(summary, field) for summary in summaries)
         ]
+        audited = self.audit is not None
         longest = max((len(summary.path) for summary in summaries), default=4)
-        path_width = min(longest, max(self.size.width // 5, 10), 60)
+        path_width = min(longest, max(self.size.width // (8 if audited else 5), 10), 60)
         fixed = 1 + 7 + path_width + sum(width for _, width, _ in optional)
-        padding = 2 * (4 + len(optional)) + 1
+        fixed += 6 + 20 if audited else 0
+        padding = 2 * (4 + len(optional) + (2 if audited else 0)) + 1
         title_width = max(self.size.width - fixed - padding, 16)
         table.add_column("", key="mark", width=1)
         table.add_column("Title", key="title", width=title_width)
         for name, width, field in optional:
             table.add_column(name, key=field, width=width)
         table.add_column("  Words", key="words", width=7)
+        if audited:
+            table.add_column("  From", key="share", width=6)
+            table.add_column("Parent", key="parent", width=20)
         table.add_column("Path", key="path", width=path_width)
-        for summary in summaries:
-            table.add_row(
+        if self.audit is None:
+            rows: list[FamilyRow | ArticleRow] = [
+                ArticleRow(summary.id, "", None, -1) for summary in summaries
+            ]
+        else:
+            rows = corpus_rows([summary.id for summary in summaries], self.audit)
+        for row in rows:
+            if isinstance(row, FamilyRow):
+                table.add_row(Text(" "), self._heading(row), key=f"{_FAMILY_KEY}{row.number}")
+                continue
+            summary = by_id[row.article]
+            cells = [
                 self._mark(summary.id),
-                _cell(summary.title),
+                _cell(row.prefix + summary.title),
                 *(_cell(getattr(summary, field)) for _, _, field in optional),
                 Text(f"{summary.words:>7,}"),
-                _cell(_left_cut(summary.path, path_width)),
-                key=summary.id,
-            )
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+            ]
+            if audited:
+                edge = row.edge
+                cells.append(Text(f"{edge.share:>6.0%}" if edge else ""))
+                cells.append(_cell(by_id[edge.source].title if edge else ""))
+            cells.append(_cell(_left_cut(summary.path, path_width)))
+            table.add_row(*cells, key=summary.id)
+        if current is not None and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current))
+        elif rows and isinstance(rows[0], FamilyRow) and table.row_count > 1:
+            table.move_cursor(row=1)  # the first article, not the first heading
         self._update_status()
+
+    def _heading(self, row: FamilyRow) -> Text:
+        """A family's heading, or the heading of the articles in no family."""
+        if row.number < 0:
+            style = self.get_component_rich_style("articles--lone")
+            label = f"In no family · {row.size} article{'s' if row.size != 1 else ''}"
+        else:
+            assert self.audit is not None
+            style = self.get_component_rich_style("articles--family")
+            label = family_label(self.audit.families[row.number], row.number)
+        return Text(label, style=Style(color=style.color, bold=style.bold), no_wrap=True)
 
     def _mark(self, article_id: str) -> Text:
         if article_id not in self.marked:
@@ -122,25 +191,46 @@ class ArticlesScreen(Screen[None]):
         if not self.summaries:
             text = "No articles were loaded."
         elif len(self.marked) < 2:
-            text = (
-                f"{len(self.summaries)} articles · space marks one, enter on another compares "
-                "them (the first marked is the base, A)"
-            )
+            text = f"{len(self.summaries)} articles"
+            if self.audit is not None:
+                families = len(self.audit.families)
+                text += f" · {families} famil{'ies' if families != 1 else 'y'}"
+                text += " · enter compares an article with its parent"
+            text += " · space marks two to compare any pair"
         else:
             text = "Two marked · c or enter compares them, escape clears the marks"
+        if self.progress:
+            text = f"{self.progress} · {text}"
         if self.problems:
             text += f" · p lists {self.problems} load problem{'s' if self.problems != 1 else ''}"
         status.update(text)
 
-    def _summary(self, article_id: str) -> Summary:
-        return next(s for s in self.summaries or () if s.id == article_id)
-
-    def _cursor_id(self) -> str | None:
+    def _cursor_key(self) -> str | None:
         table = self.query_one(DataTable)
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return key
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _cursor_id(self) -> str | None:
+        """The article under the cursor; ``None`` on a heading."""
+        key = self._cursor_key()
+        return None if key is None or key.startswith(_FAMILY_KEY) else key
+
+    def _cursor_family(self) -> int | None:
+        """The family whose heading is under the cursor (-1: no family), else ``None``."""
+        key = self._cursor_key()
+        if key is None or not key.startswith(_FAMILY_KEY):
+            return None
+        return int(key.removeprefix(_FAMILY_KEY))
+
+    def _cursor_article(self) -> str | None:
+        """The article under the cursor, or the root of the family whose heading it is."""
+        family = self._cursor_family()
+        if family is not None and family >= 0 and self.audit is not None:
+            return self.audit.lineages[family].root
+        return self._cursor_id()
+
+    # -- actions ----------------------------------------------------------------------
 
     def action_mark(self) -> None:
         """Mark the article under the cursor, or unmark it; marking a third drops the first."""
@@ -157,15 +247,26 @@ class ArticlesScreen(Screen[None]):
         self.marked = ()
 
     def action_compare(self) -> None:
-        """Compare the two marked articles, or the one marked with the one under the cursor."""
+        """Compare the two marked articles, or the one marked with the one under the
+        cursor; with none marked, the article under the cursor with its parent (a family
+        heading: the family's strongest derivation), the source on the left."""
         chosen = list(self.marked)
-        cursor = self._cursor_id()
+        cursor = self._cursor_article()
+        if not chosen and cursor is not None and self.audit is not None:
+            pair = pair_for(self.audit, cursor)
+            if pair is not None:
+                self.post_message(OpenPair(*pair))
+                return
         if len(chosen) < 2 and cursor is not None and cursor not in chosen:
             chosen.append(cursor)
         if len(chosen) < 2:
             self.notify("Mark an article with space, then press enter on another.")
             return
-        self.post_message(self.Compare(self._summary(chosen[0]), self._summary(chosen[1])))
+        self.post_message(OpenPair(chosen[0], chosen[1]))
+
+    def action_view(self, view: str) -> None:
+        """Open a corpus view (graph, provenance, variants, drift) on the cursor's article."""
+        self.post_message(OpenView(CorpusView(view), self._cursor_article()))
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:

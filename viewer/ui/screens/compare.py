@@ -21,6 +21,7 @@ from viewer.ui.export import ExportFormat, default_path, write_report
 from viewer.ui.flag_table import FlagRef
 from viewer.ui.flags import gutter_marks
 from viewer.ui.highlight import Side
+from viewer.ui.messages import CorpusView, OpenView
 from viewer.ui.rows import RowKind, pair_symbol
 from viewer.ui.screens.choose import ChooseArticleScreen
 from viewer.ui.screens.drift_table import DriftTableScreen
@@ -51,6 +52,9 @@ class CompareScreen(Screen[None]):
             id="compare.previous-flag",
         ),
         Binding("d", "drift_table", "Drift table", id="compare.drift-table"),
+        Binding("g", "view('graph', 'a')", "Derivation graph", show=False, id="compare.graph"),
+        Binding("t", "view('provenance', 'b')", "Trace B", show=False, id="compare.provenance"),
+        Binding("V", "view('variants', 'a')", "Variants", show=False, id="compare.variants"),
         Binding("v", "overview", "Overview", show=False, id="compare.overview"),
         Binding("e", "export", "Export", show=False, id="compare.export"),
         Binding("enter", "details", "Details", id="compare.details"),
@@ -80,7 +84,14 @@ class CompareScreen(Screen[None]):
             self.error = error
             """Why it was not, in words a person can act on."""
 
-    def __init__(self, base: Summary, other: Summary, articles: tuple[Summary, ...]) -> None:
+    def __init__(
+        self,
+        base: Summary,
+        other: Summary,
+        articles: tuple[Summary, ...],
+        *,
+        at_pair: int | None = None,
+    ) -> None:
         super().__init__()
         self.base = base
         """The article on the left (A); changes read as going from it to ``other`` (B)."""
@@ -88,6 +99,8 @@ class CompareScreen(Screen[None]):
         self.articles = articles
         """Every loaded article, for choosing another base or other."""
         self._cache: dict[tuple[str, str], Comparison] = {}
+        self._at_pair = at_pair
+        """The pair to put the cursor on once the first comparison is shown."""
         self._keep: tuple[Side, int] | None = None
         """After a swap, the sentence to put the cursor back on."""
         self._hits = (0, 0)
@@ -149,6 +162,9 @@ class CompareScreen(Screen[None]):
         if self._keep is not None:
             self._put_cursor_on(*self._keep)
             self._keep = None
+        elif self._at_pair is not None:
+            view.show_pair(self._at_pair)
+        self._at_pair = None
         view.focus()
 
     def _put_cursor_on(self, side: Side, sentence: int) -> None:
@@ -307,6 +323,11 @@ class CompareScreen(Screen[None]):
                 self.view.show_pair(ref.drift((comparison,)).pair)
 
         self.app.push_screen(DriftTableScreen((comparison,)), chosen)
+
+    def action_view(self, view: str, side: str) -> None:
+        """Open a corpus view (graph, provenance, variants) on article A or B."""
+        article = self.base if side == "a" else self.other
+        self.post_message(OpenView(CorpusView(view), article.id))
 
     def action_overview(self) -> None:
         """Show where in each article the changes and flags are; enter goes there."""

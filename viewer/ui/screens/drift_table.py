@@ -15,8 +15,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
-from viewer.model import Comparison, Drift, DriftKind, Severity, Span
-from viewer.ui.flag_table import FlagColumn, FlagRef, ordered, select
+from viewer.analysis.audit import PairDrift
+from viewer.model import Drift, DriftKind, Severity, Span
+from viewer.ui.flag_table import FlagColumn, Flagged, FlagRef, flags_of, ordered, pair_ids, select
 from viewer.ui.flags import FLAG_LETTERS
 from viewer.ui.screens.pair import flag_content
 from viewer.ui.visible import one_line
@@ -67,9 +68,11 @@ class DriftTableScreen(Screen[FlagRef | None]):
     """The column the rows are sorted by (ties stay in reading order)."""
     reverse: reactive[bool] = reactive(False)
 
-    def __init__(self, comparisons: Sequence[Comparison]) -> None:
+    def __init__(self, comparisons: Sequence[Flagged]) -> None:
         super().__init__()
         self.comparisons = tuple(comparisons)
+        self.corpus = any(isinstance(item, PairDrift) for item in self.comparisons)
+        """Whether the flags are a corpus audit's (every copy pair) rather than one pair's."""
         self.refs: list[FlagRef] = []
         """The rows shown, in order."""
 
@@ -87,7 +90,7 @@ class DriftTableScreen(Screen[FlagRef | None]):
 
     def on_mount(self) -> None:
         self.title = "viewer"
-        self.sub_title = "drift flags"
+        self.sub_title = "drift flags of every copy pair" if self.corpus else "drift flags"
         self.query_one(DataTable).focus()
         self._populate()
 
@@ -117,7 +120,7 @@ class DriftTableScreen(Screen[FlagRef | None]):
         table = self.query_one(DataTable)
         current = self.current
         table.clear(columns=True)
-        many = len(self.comparisons) > 1
+        many = len(self.comparisons) > 1 or self.corpus
         if many:
             table.add_column("Comparison", key="comparison", width=24)
         for column, width in self._widths(many).items():
@@ -128,12 +131,12 @@ class DriftTableScreen(Screen[FlagRef | None]):
         for ref in self.refs:
             cells = self._cells(ref.drift(self.comparisons))
             if many:
-                comparison = self.comparisons[ref.comparison]
-                cells.insert(0, Text(one_line(f"{comparison.a.id} → {comparison.b.id}")))
+                a, b = pair_ids(self.comparisons[ref.comparison])
+                cells.insert(0, Text(one_line(f"{a} → {b}"), no_wrap=True, overflow="ellipsis"))
             table.add_row(*cells, key=ref.key)
         if current in self.refs:
             table.move_cursor(row=self.refs.index(current))
-        total = sum(len(comparison.drift) for comparison in self.comparisons)
+        total = sum(len(flags_of(comparison)) for comparison in self.comparisons)
         self.query_one("#drift-count", Static).update(
             f"{len(self.refs)} of {total} flags · enter shows one side by side"
         )

@@ -1,0 +1,42 @@
+"""Messages the corpus screens send up to the app, which owns the audit and the articles."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from textual.message import Message
+
+__all__ = ["CorpusView", "OpenPair", "OpenView"]
+
+
+class CorpusView(StrEnum):
+    """A view built on the corpus audit."""
+
+    GRAPH = "graph"
+    PROVENANCE = "provenance"
+    VARIANTS = "variants"
+    DRIFT = "drift"
+
+
+class OpenPair(Message):
+    """Show two articles side by side: ``base`` (A) on the left."""
+
+    def __init__(self, base: str, other: str, pair: int | None = None) -> None:
+        super().__init__()
+        self.base = base
+        """Id of the article on the left."""
+        self.other = other
+        """Id of the article on the right."""
+        self.pair = pair
+        """Index of the aligned pair to put the cursor on, once compared; ``None`` for
+        the first."""
+
+
+class OpenView(Message):
+    """Open one of the corpus views, about ``article`` when it needs one."""
+
+    def __init__(self, view: CorpusView, article: str | None = None) -> None:
+        super().__init__()
+        self.view = view
+        self.article = article
+        """Id of the article the view starts on; ``None`` for the first."""
