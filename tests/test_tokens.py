@@ -2,7 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from viewer.model import TokenKind
-from viewer.text.tokens import content_words, tokenize
+from viewer.text.tokens import content_words, count_words, tokenize
 
 
 def words(text: str) -> list[str]:
@@ -58,3 +58,8 @@ def test_tokens_cover_the_text_exactly(text: str) -> None:
         assert text[token.start : token.end] == token.text
         position = token.end
     assert position == len(text)
+
+
+@given(st.text())
+def test_counting_words_agrees_with_the_tokens(text: str) -> None:
+    assert count_words(text) == len(content_words(tokenize(text)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from viewer.model import Article
-from viewer.text.tokens import content_words, tokenize
+from viewer.text.tokens import count_words
 from viewer.ui.visible import one_line
 
 __all__ = ["Summary", "summarise"]
@@ -43,6 +43,6 @@ def summarise(article: Article) -> Summary:
         title=one_line(article.title) or "(untitled)",
         source=one_line(article.source or ""),
         date=one_line(article.date or ""),
-        words=len(content_words(tokenize(article.text))),
+        words=count_words(article.text),
         path=one_line(path),
     )
