@@ -10,6 +10,7 @@ traceback is shown only with ``--debug``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import os
 import shlex
@@ -19,10 +20,10 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from viewer.report.controls import one_line
+from viewer.report.controls import one_line, visible_name
 
 if TYPE_CHECKING:
-    from viewer.ingest import FieldMap
+    from viewer.ingest import FieldMap, Limits
     from viewer.model import Article, Comparison, Problem
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "main", "use_color"]
@@ -83,6 +84,54 @@ def _width(text: str) -> int:
     return int(text)
 
 
+def _amount(parse: Callable[[str], int], what: str) -> Callable[[str], int]:
+    """An argparse type for a limit, so a bad amount is a usage error naming the option."""
+
+    def parsed(text: str) -> int:
+        try:
+            return parse(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {what}: {text!r}") from None
+
+    return parsed
+
+
+def limit_options() -> argparse.ArgumentParser:
+    """Options that bound what a command loads (``viewer.ingest.Limits``)."""
+    from viewer.ingest.limits import Limits, format_size, parse_count, parse_size
+
+    size = _amount(parse_size, "a size such as 50MB, 512KiB or 1000000")
+    count = _amount(parse_count, "a whole number such as 100000, 100k or 1M")
+    default = Limits()
+    options = argparse.ArgumentParser(add_help=False)
+    limits = options.add_argument_group("limits (input over a limit is skipped, and says so)")
+    for flag, kind, field, what in (
+        ("--max-file-size", size, "max_file_bytes", "largest file or standard input to read"),
+        ("--max-page-length", count, "max_page_chars", "longest HTML page, in characters"),
+        ("--max-article-length", count, "max_article_chars", "longest article, in characters"),
+        ("--max-files", count, "max_files", "most files to read"),
+        ("--max-articles", count, "max_articles", "most articles to keep"),
+    ):
+        value = getattr(default, field)
+        limits.add_argument(
+            flag,
+            type=kind,
+            dest=field,
+            default=value,
+            metavar="SIZE" if kind is size else "N",
+            help=f"{what} (default {format_size(value) if kind is size else f'{value:,}'})",
+        )
+    return options
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """The limits ``args`` set with :func:`limit_options` (defaults for any not there)."""
+    from viewer.ingest.limits import Limits
+
+    names = [field.name for field in dataclasses.fields(Limits)]
+    return Limits(**{name: getattr(args, name) for name in names if hasattr(args, name)})
+
+
 def _common() -> argparse.ArgumentParser:
     """Options every command takes."""
     common = argparse.ArgumentParser(add_help=False)
@@ -95,7 +144,7 @@ def _common() -> argparse.ArgumentParser:
 def _add_compare(commands: Any, common: argparse.ArgumentParser) -> None:
     compare = commands.add_parser(
         "compare",
-        parents=[common],
+        parents=[common, limit_options()],
         help="compare two versions of an article and write a report",
         description="Align two versions of an article sentence by sentence, diff each "
         "pair word by word, and write the result. A path holding several articles (a "
@@ -210,15 +259,22 @@ def _skipped(problems: Sequence[Problem]) -> str:
     return " and ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts if n)
 
 
-def load_one(path: str, fields: FieldMap | None) -> Article | None:
+def problem_line(problem: Problem) -> str:
+    """One line for a load problem: the file's name exactly (a newline in it shows as
+    ``␊``), the record, and what is wrong."""
+    record = "" if problem.record is None else f" (record {problem.record + 1})"
+    return f"{visible_name(problem.path)}{record}: {one_line(problem.message)}"
+
+
+def load_one(path: str, fields: FieldMap | None, limits: Limits | None = None) -> Article | None:
     """The first article at ``path``, or ``None``; says on stderr what went wrong, what
     was skipped and what was left out."""
     from viewer.ingest import load
 
-    corpus = load([path], fields=fields)
-    shown = one_line(path)
+    corpus = load([path], fields=fields, limits=limits)
+    shown = visible_name(path)
     for problem in corpus.problems:
-        say(one_line(str(problem)))
+        say(problem_line(problem))
     if not corpus.articles:
         return None
     if corpus.problems:
@@ -264,11 +320,13 @@ def _load_both(args: argparse.Namespace) -> tuple[Article, Article]:
     """Articles A and B; a usage error naming the side that yielded none."""
     if args.a == "-" and args.b == "-":
         raise UsageError("only one of A and B can be - (standard input)")
-    a = load_one(args.a, args.field_map)
-    b = load_one(args.b, args.field_map)
+    a = load_one(args.a, args.field_map, limits_from(args))
+    b = load_one(args.b, args.field_map, limits_from(args))
     if a is None or b is None:
         sides = (("A", args.a, a), ("B", args.b, b))
-        missing = " or ".join(f"{name} ({one_line(path)})" for name, path, got in sides if not got)
+        missing = " or ".join(
+            f"{name} ({visible_name(path)})" for name, path, got in sides if not got
+        )
         raise UsageError(f"cannot compare: no article could be loaded from {missing}")
     return a, b
 

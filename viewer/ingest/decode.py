@@ -37,6 +37,9 @@ ASCII, as accented letters and curly quotes do in Western text; multi-byte and n
 encodings put them side by side."""
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I)
 
+_ASCII = bytes(range(0x80))
+_REPLACEMENT = "\ufffd".encode()
+
 NOT_TEXT = "not text: looks like a binary file"
 
 
@@ -67,7 +70,7 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         raise NotText("empty file")
     decoded = _with_bom(data) or _utf16_without_bom(data) or _utf8(data)
     if decoded is None:
-        decoded = _declared(data, declared) or _legacy(data)
+        decoded = _declared(data, declared) or _mostly_utf8(data) or _legacy(data)
     check_text(decoded.text)
     return decoded
 
@@ -120,6 +123,23 @@ def _utf8(data: bytes) -> Decoded | None:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with U+FFFD for a few stray bytes (a crawl's truncated or mixed-in bytes),
+    when at most a third of the non-ASCII bytes are stray; ``None`` otherwise.
+
+    A legacy code page reads as invalid UTF-8 at almost every non-ASCII byte, so nearly
+    all its non-ASCII bytes are stray, and it is left to :func:`_legacy`.
+    """
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count(_REPLACEMENT)
+    return Decoded(text, "utf-8", guessed=True) if stray * 3 <= _high_bytes(data) else None
+
+
+def _high_bytes(data: bytes) -> int:
+    """How many bytes of ``data`` are not ASCII."""
+    return len(data.translate(None, _ASCII))
 
 
 def _declared(data: bytes, declared: str | None) -> Decoded | None:

@@ -75,6 +75,9 @@ def _extract(html: str) -> Any:
         include_images=False,
         include_links=False,
         deduplicate=False,
+        # What a page shows browsers without scripts ("Please enable JavaScript") is
+        # never its article, but is all a script-only page has for the fallback to find.
+        prune_xpath="//noscript",
     )
 
 

@@ -2,33 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from viewer.ingest.assemble import RawArticle, assemble
 from viewer.ingest.decode import Decoded, NotText, check_text, declared_charset, decode
 from viewer.ingest.fields import FieldMap
 from viewer.ingest.formats import detect_format, format_for_suffix
 from viewer.ingest.html import read_html
 from viewer.ingest.jsonl import read_json, read_jsonl
+from viewer.ingest.limits import Limits
 from viewer.model import Article, Problem
 
 __all__ = ["read_articles"]
 
 
-def read_articles(path: str, data: bytes | str, fields: FieldMap) -> list[Article | Problem]:
+def read_articles(
+    path: str, data: bytes | str, fields: FieldMap, limits: Limits | None = None
+) -> Iterator[Article | Problem]:
     """The articles in one file (or standard input), and a ``Problem`` for each bad part.
+
+    Articles are built one at a time as they are asked for, so a caller that stops early
+    does not pay for the rest.
 
     Args:
         path: the path as given, ``-`` for standard input; its extension picks the format.
         data: the file's bytes, or text already decoded (standard input as text).
         fields: where JSON records keep their fields.
+        limits: bounds on what is read; an article longer than its limit is refused.
     """
+    limits = limits or Limits()
     try:
-        decoded = _decoded(path, data)
+        raws = _raw_articles(path, _decoded(path, data), fields, limits)
     except NotText as error:
-        return [Problem(path, str(error))]
-    try:
-        return [_finish(path, raw) for raw in _raw_articles(path, decoded, fields)]
+        yield Problem(path, str(error))
+        return
     except Exception as error:  # a bug must cost one file, not the whole load
-        return [Problem(path, f"internal error while loading ({type(error).__name__}: {error})")]
+        yield _internal(path, None, error)
+        return
+    for raw in raws:
+        yield raw if isinstance(raw, Problem) else _finish(raw, limits)
 
 
 def _decoded(path: str, data: bytes | str) -> Decoded:
@@ -39,9 +51,13 @@ def _decoded(path: str, data: bytes | str) -> Decoded:
     return decode(data, declared_charset(data) if html else None)
 
 
-def _raw_articles(path: str, decoded: Decoded, fields: FieldMap) -> list[RawArticle | Problem]:
+def _raw_articles(
+    path: str, decoded: Decoded, fields: FieldMap, limits: Limits
+) -> list[RawArticle | Problem]:
     text, encoding = decoded.text, decoded.encoding
     kind = detect_format(path, text)
+    if kind == "html" and len(text) > limits.max_page_chars:
+        return [Problem(path, limits.page_too_long(len(text)))]
     if kind == "html":
         return [read_html(path, text, encoding)]
     if kind == "json":
@@ -51,5 +67,15 @@ def _raw_articles(path: str, decoded: Decoded, fields: FieldMap) -> list[RawArti
     return [RawArticle(path, text, kind, encoding)]
 
 
-def _finish(path: str, raw: RawArticle | Problem) -> Article | Problem:
-    return raw if isinstance(raw, Problem) else assemble(raw)
+def _finish(raw: RawArticle, limits: Limits) -> Article | Problem:
+    """The article, or a ``Problem`` when it is too long or a bug stops it."""
+    if len(raw.text) > limits.max_article_chars:
+        return Problem(raw.path, limits.article_too_long(len(raw.text)), raw.record)
+    try:
+        return assemble(raw)
+    except Exception as error:  # a bug must cost one article, not the whole file
+        return _internal(raw.path, raw.record, error)
+
+
+def _internal(path: str, record: int | None, error: Exception) -> Problem:
+    return Problem(path, f"internal error while loading ({type(error).__name__}: {error})", record)

@@ -23,7 +23,9 @@ __all__ = ["paragraph_spans", "segment", "sentence_spans"]
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\r\u00a0]*\n\s*")
 _LINE = re.compile(r"[^\n]*\n?")
 _BLOCK_START = re.compile(r"\s*(?:#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>\s?)")
-_FINAL = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# The look-behind starts a match only at the first mark of a run: without it a long run
+# of marks not followed by a space is scanned again from every mark in it (quadratic).
+_FINAL = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*(\S+)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 

@@ -24,10 +24,15 @@ from viewer.model import Drift, DriftKind, Severity, Span, Token
 
 _COMMON_ZIPF = 3.0
 _PART_ZIPF = 3.5
+_MAX_MERGED = 40
+"""Longer "words" are not two words run together (and trying every cut of one is
+quadratic in its length)."""
 _TITLE_CASE = 0.7
 _CLAUSE_END = re.compile(r"[.!?;:“”\"]")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
-_BROKEN = re.compile(r"([^\W\d_]{2,})\.\s+([a-z][a-z]+)")
+# The look-behind starts a match only at the start of a word: without it a long run of
+# letters is scanned again from every letter in it, which is quadratic.
+_BROKEN = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.\s+([a-z][a-z]+)")
 
 
 @lru_cache(maxsize=65536)
@@ -45,7 +50,7 @@ def is_common_word(word: str) -> bool:
 
 def split_merged(word: str) -> tuple[str, str] | None:
     """Two common words that ``word`` is made of, if it is not a word itself."""
-    if len(word) < 6 or not word.isalpha() or zipf(word) > 0:
+    if not 6 <= len(word) <= _MAX_MERGED or not word.isalpha() or zipf(word) > 0:
         return None
     for cut in range(2, len(word) - 1):
         left, right = word[:cut], word[cut:]
