@@ -102,3 +102,17 @@ def test_seed_spun_copy_aligns_every_derived_sentence() -> None:
     assert "Cook County State’s Attorney Kim Foxx. he said Tuesday." in added
     assert "CNN’s Jack Hannah contributed to this report." in added
     assert len(aligned_b) == len(rewrite.sentences)
+
+
+def test_nearest_repeats_walk_out_from_the_expected_position() -> None:
+    from viewer.analysis.align import _nearest
+
+    assert _nearest([0, 2, 5, 9, 14], 6.0, 3) == [5, 9, 2]
+    assert _nearest([0, 2, 5], 100.0, 2) == [5, 2]
+    assert _nearest([], 3.0, 4) == []
+
+
+def test_repeated_lines_align_one_to_one_in_order() -> None:
+    lines = ["Subscribe now."] * 60
+    links = align_sentences(lines, lines)
+    assert [(ln.a, ln.b) for ln in links] == [((k,), (k,)) for k in range(60)]

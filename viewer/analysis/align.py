@@ -119,13 +119,31 @@ def _candidates(scorer: _Scorer) -> dict[tuple[int, int], float]:
     ratio = len(scorer.b) / max(1, len(scorer.a))
     scores: dict[tuple[int, int], float] = {}
     for i, sentence in enumerate(scorer.a):
-        same = sorted(exact.get(sentence.folded, ()), key=lambda j: abs(j - i * ratio))
-        for j in same[:_PER_SENTENCE]:
+        for j in _nearest(exact.get(sentence.folded, []), i * ratio, _PER_SENTENCE):
             scores[i, j] = 1.0
         for j in _overlapping(scorer, index, i):
             if (i, j) not in scores and (score := scorer.score((i,), (j,))) >= GAP:
                 scores[i, j] = score
     return scores
+
+
+def _nearest(positions: list[int], target: float, count: int) -> list[int]:
+    """Up to ``count`` of the sorted ``positions`` closest to ``target``, found by walking
+    out from where ``target`` would stand (a repeated line must not cost a sort each time)."""
+    right = bisect_left(positions, target)
+    left = right - 1
+    found: list[int] = []
+    while len(found) < count and (left >= 0 or right < len(positions)):
+        take_left = right >= len(positions) or (
+            left >= 0 and target - positions[left] <= positions[right] - target
+        )
+        if take_left:
+            found.append(positions[left])
+            left -= 1
+        else:
+            found.append(positions[right])
+            right += 1
+    return found
 
 
 def _stem_index(scorer: _Scorer) -> dict[str, list[tuple[int, int]]]:

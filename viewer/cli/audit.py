@@ -34,7 +34,6 @@ from viewer.report.controls import one_line
 
 if TYPE_CHECKING:
     from viewer.analysis.audit import Audit
-    from viewer.ingest import FieldMap
     from viewer.model import Article
 
 __all__ = ["add_audit_commands", "fail_on_kinds", "run_audit", "run_trace"]
@@ -84,9 +83,11 @@ def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None
 
 def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``audit`` and ``trace`` sub-parsers."""
+    from viewer.cli import limit_options
+
     audit = commands.add_parser(
         "audit",
-        parents=[common],
+        parents=[common, limit_options()],
         help="find copies, who copied whom, sources, shared quotations and drift in a corpus",
         description="Audit a pile of articles: which are copies of which (families), who "
         "copied whom (derivation trees), where each sentence came from, which quotations "
@@ -103,7 +104,7 @@ def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     trace = commands.add_parser(
         "trace",
-        parents=[common],
+        parents=[common, limit_options()],
         help="show where each sentence of an article came from",
         description="Show ARTICLE sentence by sentence, each with its source among the "
         "articles in PATHS (article, sentence, relation, score), or none when no article "
@@ -143,11 +144,12 @@ def progress_on(stream: Any) -> Iterator[Progress | None]:
         yield report
 
 
-def _load(paths: Sequence[str], fields: FieldMap | None) -> list[Article]:
+def _load(paths: Sequence[str], args: argparse.Namespace) -> list[Article]:
     """The articles in ``paths``; says on stderr what could not be loaded."""
+    from viewer.cli import limits_from
     from viewer.ingest import load
 
-    corpus = load(paths, fields=fields)
+    corpus = load(paths, fields=args.field_map, limits=limits_from(args))
     for problem in corpus.problems:
         say(one_line(str(problem)))
     if corpus.problems and corpus.articles:
@@ -191,7 +193,7 @@ def render_audit(
 
 def run_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """``viewer audit``: load, audit, write the report; 1 when ``--fail-on`` finds its kinds."""
-    articles = _load(args.paths, args.field_map)
+    articles = _load(args.paths, args)
     if not articles:
         raise UsageError("cannot audit: no article could be loaded")
     result = _run(articles, drift=True)
@@ -232,7 +234,7 @@ def _traced(articles: list[Article], given: str) -> tuple[Article, list[Article]
 
 def run_trace(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """``viewer trace``: audit ARTICLE with PATHS (no drift) and show its provenance."""
-    article, articles = _traced(_load([args.article, *args.against], args.field_map), args.article)
+    article, articles = _traced(_load([args.article, *args.against], args), args.article)
     result = _run(articles, drift=False)
     if args.format == "json":
         from viewer.report.audit_json import dump, trace_to_dict
