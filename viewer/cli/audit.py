@@ -237,7 +237,8 @@ def run_trace(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     article, articles = _traced(_load([args.article, *args.against], args), args.article)
     result = _run(articles, drift=False)
     if args.format == "json":
-        from viewer.report.audit_json import dump, trace_to_dict
+        from viewer.report.audit_json import trace_to_dict
+        from viewer.report.json import dump
 
         text = dump(trace_to_dict(article, result, articles))
     elif args.format == "md":

@@ -26,7 +26,7 @@ from viewer.report.audit_outline import (
 )
 
 # One policy and one way of escaping article text for every HTML report.
-from viewer.report.html import _CSP, _field, _text
+from viewer.report.html import CSP, field_html, text_html
 from viewer.report.pairs import percent_label, score_label
 
 __all__ = ["render_audit_html"]
@@ -58,10 +58,10 @@ details { margin: .5em 0; } summary { cursor: pointer; }
 
 def _article(article: Article) -> str:
     """Title, then source and date, then the id."""
-    about = ", ".join(_field(v) for v in (article.source, article.date) if v)
+    about = ", ".join(field_html(v) for v in (article.source, article.date) if v)
     meta = f' <span class="meta">— {about}</span>' if about else ""
-    title = f"<strong>{_field(article.title or article.id)}</strong>"
-    return f'{title}{meta} <span class="id">{_field(article.id)}</span>'
+    title = f"<strong>{field_html(article.title or article.id)}</strong>"
+    return f'{title}{meta} <span class="id">{field_html(article.id)}</span>'
 
 
 def _table(head: Sequence[str], rows: Sequence[str]) -> str:
@@ -91,15 +91,17 @@ def _tree(lineage: Lineage, by_id: dict[str, Article]) -> str:
             f"<br>copied from the article above: {percent_label(row.edge.share)} of its text "
             f"found there; direction confidence {percent_label(row.edge.confidence)}"
         )
-        parts += [f'<div class="evidence">{_text(reason)}</div>' for reason in row.edge.evidence]
+        parts += [
+            f'<div class="evidence">{text_html(reason)}</div>' for reason in row.edge.evidence
+        ]
     return "".join([*parts, "</li>" + "</ul></li>" * depth + "</ul>"])
 
 
 def _family(number: int, family: Family, lineage: Lineage, by_id: dict[str, Article]) -> str:
     rows = [
-        f'<tr><td class="id">{_field(p.a)}</td><td class="id">{_field(p.b)}</td>'
+        f'<tr><td class="id">{field_html(p.a)}</td><td class="id">{field_html(p.b)}</td>'
         f'<td>{p.kind.value}</td><td class="num">{score_label(p.score)}</td>'
-        f"<td>{_text(p.reason)}</td></tr>"
+        f"<td>{text_html(p.reason)}</td></tr>"
         for p in family.pairs
     ]
     return (
@@ -112,11 +114,11 @@ def _source(attribution: Attribution) -> str:
     if attribution.source_article is None:
         return "boilerplate" if attribution.boilerplate else "original"
     sentence = (attribution.source_sentence or 0) + 1
-    return f'<span class="id">{_field(attribution.source_article)}</span>, sentence {sentence}'
+    return f'<span class="id">{field_html(attribution.source_article)}</span>, sentence {sentence}'
 
 
 def _provenance(provenance: Provenance, article: Article) -> str:
-    shares = [f"{percent_label(s.share)} from {_field(s.source)}" for s in provenance.sources]
+    shares = [f"{percent_label(s.share)} from {field_html(s.source)}" for s in provenance.sources]
     unsourced = provenance.unsourced / provenance.characters if provenance.characters else 0.0
     shares.append(f"{percent_label(unsourced)} with no source")
     rows = []
@@ -125,7 +127,7 @@ def _provenance(provenance: Provenance, article: Article) -> str:
         score = score_label(a.score) if a.source_article else "–"
         rows.append(
             f'<tr class="{kind}"><td class="num">{a.sentence + 1}</td>'
-            f"<td>{_text(article.sentences[a.sentence].text)}</td>"
+            f"<td>{text_html(article.sentences[a.sentence].text)}</td>"
             f'<td class="source">{_source(a)}</td><td>{a.relation.value}</td>'
             f'<td class="num">{score}</td></tr>'
         )
@@ -137,17 +139,18 @@ def _provenance(provenance: Provenance, article: Article) -> str:
 
 
 def _quotes(number: int, family: QuoteFamily) -> str:
-    speaker = f" — said by {_field(family.speaker)}" if family.speaker else ""
+    speaker = f" — said by {field_html(family.speaker)}" if family.speaker else ""
     drifted = drifted_quotes([family])
     rows = [
-        f'<tr class="{"reworded" if q in drifted else ""}"><td class="id">{_field(q.article)}</td>'
-        f'<td class="num">{q.start}–{q.end}</td><td>{_text(q.text)}</td>'
+        f'<tr class="{"reworded" if q in drifted else ""}">'
+        f'<td class="id">{field_html(q.article)}</td>'
+        f'<td class="num">{q.start}–{q.end}</td><td>{text_html(q.text)}</td>'
         f"<td>{'reworded' if q in drifted else ''}</td></tr>"
         for q in family.quotes
     ]
     return (
         f"<h3>Quotation {number}{speaker}</h3>\n"
-        f"<blockquote>{_text(family.canonical)}</blockquote>\n"
+        f"<blockquote>{text_html(family.canonical)}</blockquote>\n"
         + _table(("article", "offsets", "wording", ""), rows)
     )
 
@@ -157,8 +160,8 @@ def _drift(pair: PairDrift) -> str:
         f"{sum(f.severity is s for f in pair.flags)} {s.value}" for s in Severity
     )
     head = (
-        f'<h3><span class="id">{_field(pair.a)}</span> → '
-        f'<span class="id">{_field(pair.b)}</span></h3>\n'
+        f'<h3><span class="id">{field_html(pair.a)}</span> → '
+        f'<span class="id">{field_html(pair.b)}</span></h3>\n'
         f"<p>Similarity {percent_label(pair.similarity)}; {plural(len(pair.flags), 'drift flag')} "
         f"({severities}). The source is A, the copy B.</p>"
     )
@@ -166,8 +169,8 @@ def _drift(pair: PairDrift) -> str:
         f'<tr class="{f.severity.value}"><td class="severity">{f.severity.value}</td>'
         f'<td>{f.kind.value}</td><td class="num">{f.a_span.start}–{f.a_span.end}</td>'
         f'<td class="num">{f.b_span.start}–{f.b_span.end}</td>'
-        f"<td><del>{_text(f.before)}</del> → <ins>{_text(f.after)}</ins></td>"
-        f"<td>{_text(f.explanation)}</td></tr>"
+        f"<td><del>{text_html(f.before)}</del> → <ins>{text_html(f.after)}</ins></td>"
+        f"<td>{text_html(f.explanation)}</td></tr>"
         for f in pair.flags
     ]
     if not rows:
@@ -179,8 +182,8 @@ def _rejected(audit: Audit) -> str:
     if not audit.rejected:
         return "<p>No candidate pair was rejected.</p>"
     rows = [
-        f'<tr><td class="id">{_field(p.a)}</td><td class="id">{_field(p.b)}</td>'
-        f"<td>{_text(p.reason)}</td></tr>"
+        f'<tr><td class="id">{field_html(p.a)}</td><td class="id">{field_html(p.b)}</td>'
+        f"<td>{text_html(p.reason)}</td></tr>"
         for p in audit.rejected
     ]
     return _table(("A", "B", "why not a copy"), rows)
@@ -215,7 +218,7 @@ def render_audit_html(audit: Audit, articles: Sequence[Article]) -> str:
             "<!DOCTYPE html>",
             '<html lang="en">',
             '<head><meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             f"<title>{title}</title>",
             f"<style>{_CSS}</style></head>",
             "<body>",

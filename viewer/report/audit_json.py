@@ -7,7 +7,6 @@ every offset (``start``/``end``, ``a_span``/``b_span``) slices the ``text`` it p
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,7 +21,7 @@ from viewer.report.audit_outline import count, drifted_quotes, flag_counts
 
 # The compare writer's output conventions (numbers kept on one line, unsafe characters
 # escaped) are the format's, so they are shared rather than written twice.
-from viewer.report.json import _NUMBERS, _UNSAFE, _one_line_numbers, article_to_dict, drift_to_dict
+from viewer.report.json import article_to_dict, drift_to_dict, dump
 
 __all__ = [
     "SCHEMA",
@@ -208,13 +207,6 @@ def trace_to_dict(article: Article, audit: Audit, articles: Sequence[Article]) -
         "characters": provenance.characters,
         "sources": [article_to_dict(a) for a in articles if a.id in cited],
     }
-
-
-def dump(document: dict[str, Any], *, indent: int | None = 2) -> str:
-    """A JSON document as text ending in a newline, written as the compare report is."""
-    text = json.dumps(document, ensure_ascii=False, indent=indent)
-    text = _NUMBERS.sub(_one_line_numbers, text)
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def render_audit_json(audit: Audit, articles: Sequence[Article]) -> str:

@@ -21,7 +21,7 @@ from viewer.report.pairs import (
     sentence_refs,
 )
 
-__all__ = ["render_html"]
+__all__ = ["CSP", "field_html", "render_html", "text_html"]
 
 _CSS = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 90em;
@@ -44,15 +44,15 @@ ins { background: #dafbe1; color: #116329; text-decoration: none; }
 table.drift tr.high td:first-child { color: #82071e; font-weight: bold; }
 table.drift tr.medium td:first-child { color: #7d4e00; }
 """
-_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def _text(text: str) -> str:
+def text_html(text: str) -> str:
     """Article text made safe to stand between tags."""
     return escape(show_controls(text), quote=True)
 
 
-def _field(value: str | None) -> str:
+def field_html(value: str | None) -> str:
     return "–" if not value else escape(one_line(value), quote=True)
 
 
@@ -60,7 +60,9 @@ def _articles(a: Article, b: Article) -> str:
     """A table of both articles' title, id, path, source, date, url and author."""
     rows = ["<tr><th></th><th>A</th><th>B</th></tr>"]
     for (name, a_value), (_, b_value) in zip(article_fields(a), article_fields(b), strict=True):
-        rows.append(f"<tr><th>{name}</th><td>{_field(a_value)}</td><td>{_field(b_value)}</td></tr>")
+        rows.append(
+            f"<tr><th>{name}</th><td>{field_html(a_value)}</td><td>{field_html(b_value)}</td></tr>"
+        )
     return '<table class="articles">' + "".join(rows) + "</table>"
 
 
@@ -77,7 +79,7 @@ def _side(edits: tuple[Edit, ...], side: str) -> str:
     """One side of a pair: kept words plain, its own changes marked up."""
     parts: list[str] = []
     for edit in edits:
-        text = _text(edit.a_text if side == "a" else edit.b_text)
+        text = text_html(edit.a_text if side == "a" else edit.b_text)
         if edit.op is EditOp.EQUAL:
             soft = edit.a_text != edit.b_text
             parts.append(f'<span class="soft">{text}</span>' if soft else text)
@@ -118,8 +120,8 @@ def _drift(comparison: Comparison) -> str:
             f'<tr class="{flag.severity.value}"><td>{flag.severity.value}</td>'
             f"<td>{flag.kind.value}</td>"
             f"<td>{a.start}–{a.end}</td><td>{b.start}–{b.end}</td>"
-            f"<td><del>{_text(flag.before)}</del></td><td><ins>{_text(flag.after)}</ins></td>"
-            f"<td>{_text(flag.explanation)}</td></tr>"
+            f"<td><del>{text_html(flag.before)}</del></td><td><ins>{text_html(flag.after)}</ins></td>"
+            f"<td>{text_html(flag.explanation)}</td></tr>"
         )
     body = "\n".join(rows)
     return (
@@ -132,13 +134,13 @@ def render_html(comparison: Comparison) -> str:
     """The comparison as a complete HTML document, side by side, with deleted words in
     ``<del>`` on the left and inserted words in ``<ins>`` on the right."""
     a, b = comparison.a, comparison.b
-    title = f"{_field(a.title or a.id)} → {_field(b.title or b.id)}"
+    title = f"{field_html(a.title or a.id)} → {field_html(b.title or b.id)}"
     return "\n".join(
         [
             "<!DOCTYPE html>",
             '<html lang="en">',
             '<head><meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             f"<title>{title}</title>",
             f"<style>{_CSS}</style></head>",
             "<body>",

@@ -23,6 +23,7 @@ __all__ = [
     "article_to_dict",
     "comparison_to_dict",
     "drift_to_dict",
+    "dump",
     "pair_to_dict",
     "render_json",
 ]
@@ -148,9 +149,14 @@ def _one_line_numbers(match: re.Match[str]) -> str:
     return "[" + ", ".join(number.strip() for number in match.group(1).split(",")) + "]"
 
 
-def render_json(comparison: Comparison, *, indent: int | None = 2) -> str:
-    """The comparison as a JSON document, UTF-8 text ending in a newline; arrays of
-    numbers (spans, sentence indexes) stay on one line."""
-    text = json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=indent)
+def dump(document: dict[str, Any], *, indent: int | None = 2) -> str:
+    """A JSON document as text ending in a newline: arrays of numbers (spans, sentence
+    indexes) on one line, characters a terminal would obey written as ``\\u`` escapes."""
+    text = json.dumps(document, ensure_ascii=False, indent=indent)
     text = _NUMBERS.sub(_one_line_numbers, text)
     return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+
+
+def render_json(comparison: Comparison, *, indent: int | None = 2) -> str:
+    """The comparison as a JSON document (see ``docs/json.md``)."""
+    return dump(comparison_to_dict(comparison), indent=indent)
