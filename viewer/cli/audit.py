@@ -83,7 +83,7 @@ def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None
 
 def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``audit`` and ``trace`` sub-parsers."""
-    from viewer.cli import limit_options
+    from viewer.cli.limits import limit_options
 
     audit = commands.add_parser(
         "audit",
@@ -146,7 +146,7 @@ def progress_on(stream: Any) -> Iterator[Progress | None]:
 
 def _load(paths: Sequence[str], args: argparse.Namespace) -> list[Article]:
     """The articles in ``paths``; says on stderr what could not be loaded."""
-    from viewer.cli import limits_from
+    from viewer.cli.limits import limits_from
     from viewer.ingest import load
 
     corpus = load(paths, fields=args.field_map, limits=limits_from(args))
