@@ -4,19 +4,20 @@ Left of the columns, after the cursor mark, each row's first line shows the pair
 symbol (see :func:`~viewer.ui.rows.pair_symbol`) and score, then up to three flag
 letters, one per kind of flag the pair raised (``Q`` quote, ``N`` number…), most severe
 first, each marked ``flag-<severity>``. More kinds go on the row's next lines; on a row
-too short for them all, a ``+`` stands for the rest.
+too short for them all, a ``+`` stands for the rest. The status line describes the
+cursor pair in the same words (:func:`describe_pair`, :func:`describe_flags`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from viewer.model import Comparison, Drift, PairKind
+from viewer.model import AlignedPair, Comparison, Drift, PairKind
 from viewer.ui.flags import FlagMark, gutter_marks, strongest
 from viewer.ui.highlight import Piece
 from viewer.ui.rows import Row, RowKind, pair_symbol
 
-__all__ = ["FLAG_CELLS", "gutter_pieces"]
+__all__ = ["FLAG_CELLS", "describe_flags", "describe_pair", "gutter_pieces"]
 
 FLAG_CELLS = 3
 """Flag letters on one line of the gutter."""
@@ -69,3 +70,27 @@ def _line_marks(marks: list[FlagMark], line: int, lines: int) -> list[FlagMark]:
         assert severity is not None
         shown = [*shown[:-1], ("+", severity)]
     return shown
+
+
+_KIND_WORDS = {"=": "unchanged", "~": "changed", "<": "split", ">": "merged"}
+
+
+def describe_flags(flags: tuple[Drift, ...]) -> str:
+    """A pair's flags in a few words, for the status line: one letter and severity per kind."""
+    if not flags:
+        return ""
+    marks = ", ".join(f"{letter} {severity.value}" for letter, severity in gutter_marks(flags))
+    return f"{len(flags)} flag{'s' if len(flags) != 1 else ''}: {marks}"
+
+
+def describe_pair(pair: AlignedPair | None, kind: RowKind | None) -> str:
+    """What a pair is, in a few words, for the status line."""
+    if pair is None:
+        return ""
+    if kind is RowKind.MOVED_FROM:
+        return "where a moved sentence stood in A · m jumps to it"
+    symbol = pair_symbol(pair)
+    word = _KIND_WORDS.get(symbol, pair.kind.value)
+    score = "" if pair.kind.value in ("added", "dropped") else f" {pair.score:.0%}"
+    hint = " · m jumps to where it stood in A" if symbol == "↕" else ""
+    return f"{symbol} {word}{score}{hint}"

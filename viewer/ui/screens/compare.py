@@ -14,15 +14,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from viewer.analysis import compare
-from viewer.model import AlignedPair, Comparison, Drift
+from viewer.model import Comparison
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.density import pair_at
 from viewer.ui.export import ExportFormat, default_path, write_report
 from viewer.ui.flag_table import FlagRef
-from viewer.ui.flags import gutter_marks
+from viewer.ui.gutter import describe_flags, describe_pair
 from viewer.ui.highlight import Side
 from viewer.ui.messages import CorpusView, OpenView
-from viewer.ui.rows import RowKind, pair_symbol
+from viewer.ui.rows import RowKind
 from viewer.ui.screens.choose import ChooseArticleScreen
 from viewer.ui.screens.drift_table import DriftTableScreen
 from viewer.ui.screens.export import ExportRequest, ExportScreen
@@ -33,8 +33,6 @@ from viewer.ui.widgets.column_heads import ColumnHeads
 from viewer.ui.widgets.side_by_side import SideBySide
 
 __all__ = ["CompareScreen"]
-
-_KIND_WORDS = {"=": "unchanged", "~": "changed", "<": "split", ">": "merged"}
 
 
 class CompareScreen(Screen[None]):
@@ -197,13 +195,13 @@ class CompareScreen(Screen[None]):
         if comparison is None:
             return
         current = view.current_row
-        parts = [_describe(view.current_pair, current.kind if current else None)]
+        parts = [describe_pair(view.current_pair, current.kind if current else None)]
         if current is not None and current.kind is RowKind.PAIR:
             pairs = [row.kind is RowKind.PAIR for row in view.rows]
             parts.insert(0, f"pair {sum(pairs[: view.cursor + 1])}/{sum(pairs)}")
             if current.pair < len(comparison.changes):
                 parts.append(comparison.changes[current.pair].value)
-            parts.append(_flags(view.current_flags))
+            parts.append(describe_flags(view.current_flags))
         parts.append(f"showing {view.show.value}")
         parts.append(f"similarity {comparison.similarity:.0%}")
         if view.search:
@@ -385,24 +383,3 @@ class CompareScreen(Screen[None]):
             self.view.focus()
         else:
             self.dismiss()
-
-
-def _flags(flags: tuple[Drift, ...]) -> str:
-    """The cursor pair's flags in a few words: one letter and severity per kind."""
-    if not flags:
-        return ""
-    marks = ", ".join(f"{letter} {severity.value}" for letter, severity in gutter_marks(flags))
-    return f"{len(flags)} flag{'s' if len(flags) != 1 else ''}: {marks}"
-
-
-def _describe(pair: AlignedPair | None, kind: RowKind | None) -> str:
-    """What the pair under the cursor is, in a few words."""
-    if pair is None:
-        return ""
-    if kind is RowKind.MOVED_FROM:
-        return "where a moved sentence stood in A · m jumps to it"
-    symbol = pair_symbol(pair)
-    word = _KIND_WORDS.get(symbol, pair.kind.value)
-    score = "" if pair.kind.value in ("added", "dropped") else f" {pair.score:.0%}"
-    hint = " · m jumps to where it stood in A" if symbol == "↕" else ""
-    return f"{symbol} {word}{score}{hint}"

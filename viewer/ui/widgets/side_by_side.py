@@ -26,6 +26,11 @@ __all__ = ["SideBySide"]
 
 _CONTEXT = 3
 """Lines kept in view above and below the cursor row, when there is room."""
+_MARKS = (
+    "gutter cursor cursor-mark rule equal unchanged soft inserted deleted moved match "
+    "control hidden flag-high flag-medium flag-low drift-high drift-medium drift-low"
+).split()
+"""The marks a piece of the view can carry, each styled by a ``side-by-side--`` class."""
 
 
 class SideBySide(ScrollView, can_focus=True):
@@ -36,27 +41,7 @@ class SideBySide(ScrollView, can_focus=True):
     :class:`SearchCounted`.
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "side-by-side--gutter",
-        "side-by-side--cursor",
-        "side-by-side--cursor-mark",
-        "side-by-side--rule",
-        "side-by-side--equal",
-        "side-by-side--unchanged",
-        "side-by-side--soft",
-        "side-by-side--inserted",
-        "side-by-side--deleted",
-        "side-by-side--moved",
-        "side-by-side--match",
-        "side-by-side--control",
-        "side-by-side--hidden",
-        "side-by-side--flag-high",
-        "side-by-side--flag-medium",
-        "side-by-side--flag-low",
-        "side-by-side--drift-high",
-        "side-by-side--drift-medium",
-        "side-by-side--drift-low",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"side-by-side--{mark}" for mark in _MARKS}
 
     DEFAULT_CSS = """
     SideBySide {
