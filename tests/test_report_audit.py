@@ -9,12 +9,11 @@ import sys
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.factories import HOSTILE
-from tests.test_report_json import documented_objects
+from tests.test_report_json import check, documented_objects
 from viewer.analysis.audit import Audit, audit
 from viewer.ingest import load
 from viewer.model import Article
@@ -48,38 +47,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Audit, list[Artic
         replace(a, id=ids[a.id], title=HOSTILE, source=HOSTILE, date=HOSTILE) for a in loaded
     ]
     return audit(articles), articles
-
-
-def check(value: Any, kind: str, objects: dict[str, dict[str, str]], where: str) -> None:
-    """Assert ``value`` has the documented type ``kind`` (the compare check plus booleans)."""
-    if kind.endswith(" or null"):
-        if value is not None:
-            check(value, kind.removesuffix(" or null"), objects, where)
-        return
-    if kind.startswith("array of "):
-        assert isinstance(value, list), where
-        for number, item in enumerate(value):
-            check(item, kind.removeprefix("array of ").strip("`"), objects, f"{where}[{number}]")
-        return
-    if kind == "[integer, integer]":
-        assert isinstance(value, list) and [type(v) for v in value] == [int, int], where
-        return
-    if kind == "boolean":
-        assert isinstance(value, bool), where
-        return
-    simple: dict[str, type | tuple[type, ...]] = {
-        "string": str,
-        "integer": int,
-        "number": (int, float),
-    }
-    if kind in simple:
-        assert isinstance(value, simple[kind]) and not isinstance(value, bool), where
-        return
-    assert kind in objects, f"{where}: type {kind!r} is not documented"
-    assert isinstance(value, dict), where
-    assert set(value) == set(objects[kind]), f"{where}: fields differ from the docs"
-    for field, field_kind in objects[kind].items():
-        check(value[field], field_kind, objects, f"{where}.{field}")
 
 
 def test_docs_keep_compare_objects_and_add_audit_ones() -> None:

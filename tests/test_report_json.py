@@ -48,6 +48,9 @@ def check(value: Any, kind: str, objects: dict[str, dict[str, str]], where: str)
         assert isinstance(value, list) and len(value) == 2, where
         assert all(type(item) is int for item in value), where
         return
+    if kind == "boolean":
+        assert isinstance(value, bool), where
+        return
     simple: dict[str, type | tuple[type, ...]] = {
         "string": str,
         "integer": int,
