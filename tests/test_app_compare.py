@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from textual.pilot import Pilot
 
+from tests.app_helpers import ROOT, compare_screen, settle
 from viewer.model import PairKind
 from viewer.ui.app import ViewerApp
 from viewer.ui.rows import RowKind, Show, is_changed
@@ -17,28 +15,11 @@ from viewer.ui.screens.help import HelpScreen
 from viewer.ui.screens.pair import PairScreen
 from viewer.ui.widgets.side_by_side import SideBySide
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(autouse=True)
 def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
     """Paths are shown as given, so run from the project folder and give ``seeds``."""
     monkeypatch.chdir(ROOT)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until loading and comparing are done and their messages handled."""
-    for _ in range(10):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
-            return
-
-
-def compare_screen(app: ViewerApp) -> CompareScreen:
-    screen = app.screen
-    assert isinstance(screen, CompareScreen)
-    return screen
 
 
 def changed_rows(view: SideBySide) -> list[int]:

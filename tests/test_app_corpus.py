@@ -3,13 +3,12 @@ and the corpus drift table."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static, Tree
 
+from tests.app_helpers import ROOT, settle
 from viewer.analysis.direction import Derivation, Lineage
 from viewer.ui.app import ViewerApp
 from viewer.ui.corpus import default_pair, tree_nodes
@@ -22,7 +21,6 @@ from viewer.ui.screens.variants import VariantsScreen
 from viewer.ui.widgets.traced_text import TracedText
 from viewer.ui.widgets.version_stack import VersionStack
 
-ROOT = Path(__file__).resolve().parent.parent
 PEOPLE = "people-videos-show-chicago-police-firing-96-shots-in-less"
 SPUN = "001-fbd8aefc31d76d87-chicago-police-fired-96-shots-after-a"
 CNN = "cnn-newly-released-bodycam-footage-reveals-the-chaotic"
@@ -31,15 +29,6 @@ CNN = "cnn-newly-released-bodycam-footage-reveals-the-chaotic"
 @pytest.fixture(autouse=True)
 def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until loading, the audit and comparing are done and their messages handled."""
-    for _ in range(10):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
-            return
 
 
 async def corpus_view(pilot: Pilot[None]) -> ArticlesScreen:

@@ -10,9 +10,9 @@ import pytest
 from rich.text import Text
 from textual.app import App
 from textual.message import Message
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
+from tests.app_helpers import ROOT, compare_screen, settle
 from tests.articles import REWRITE, SPUN, seed
 from viewer.analysis import compare
 from viewer.model import Comparison, Drift, DriftKind, Severity, Span
@@ -30,7 +30,6 @@ from viewer.ui.screens.pair import PairScreen, flag_content
 from viewer.ui.widgets.density_strip import DensityStrip
 from viewer.ui.widgets.side_by_side import SideBySide
 
-ROOT = Path(__file__).resolve().parent.parent
 DRIFTED = ["seeds/002_2eba0d00fd067ef3.txt", "seeds/001_fbd8aefc31d76d87.txt"]
 """The rewrite as the base and the spun copy as the other: flags of many kinds."""
 
@@ -38,21 +37,6 @@ DRIFTED = ["seeds/002_2eba0d00fd067ef3.txt", "seeds/001_fbd8aefc31d76d87.txt"]
 @pytest.fixture(autouse=True)
 def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until loading, comparing and exporting are done and their messages handled."""
-    for _ in range(10):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
-            return
-
-
-def compare_screen(app: ViewerApp) -> CompareScreen:
-    screen = app.screen
-    assert isinstance(screen, CompareScreen)
-    return screen
 
 
 def flagged_rows(view: SideBySide) -> list[int]:

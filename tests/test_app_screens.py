@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
-from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 import viewer.ui.app as app_module
+from tests.app_helpers import settle
 from viewer.model import Corpus
 from viewer.ui.app import ViewerApp
 from viewer.ui.screens.articles import ArticlesScreen
@@ -25,15 +25,6 @@ HOSTILE_BODY = (
     "Officials said [bold red]x[/] was fine. Click [@click=app.quit]here[/] now. "
     "The colour was \x1b[31mred\x1b[0m and the title \x1b]0;title\x07 changed."
 )
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until loading and comparing are done and their messages handled."""
-    for _ in range(10):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
-            return
 
 
 def _word(number: int, place: int) -> str:

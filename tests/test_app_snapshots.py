@@ -7,16 +7,15 @@ checking by eye that the new screens are right.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tests.app_helpers import ROOT, settle
 from viewer.ui.app import ViewerApp
 
-ROOT = Path(__file__).resolve().parent.parent
 SnapCompare = Callable[..., bool]
 
 
@@ -33,15 +32,6 @@ def _deterministic(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setattr(Input, "__init__", still_input)
     yield
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until loading and comparing are done and their messages handled."""
-    for _ in range(10):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
-            return
 
 
 def test_side_by_side_wide(snap_compare: SnapCompare) -> None:

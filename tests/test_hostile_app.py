@@ -9,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from tests.app_helpers import settle
 from tests.test_hostile_corpus import write_hostile_corpus
 from viewer.report.controls import visible_name
 from viewer.ui.app import ViewerApp
@@ -17,15 +18,6 @@ from viewer.ui.screens.compare import CompareScreen
 from viewer.ui.screens.problems import ProblemsScreen
 
 _RAW_CONTROLS = set(map(chr, [*range(0x20), *range(0x7F, 0xA0), 0x202E])) - {"\n"}
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until loading, auditing and comparing are done."""
-    for _ in range(20):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
-            return
 
 
 def drawn(pilot: Pilot[None]) -> str:
