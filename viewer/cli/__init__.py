@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from viewer.cli.limits import limit_options, limits_from
+from viewer.cli.options import add_loading_and_output, limit_options, limits_from
 from viewer.report.controls import one_line, visible_name
 
 if TYPE_CHECKING:
@@ -67,23 +67,6 @@ def say(message: str) -> None:
     print(f"viewer: {message}", file=sys.stderr)
 
 
-def _field_map(text: str) -> FieldMap:
-    """Parse ``--field-map`` for argparse, so a bad map is a usage error."""
-    from viewer.ingest import FieldMap
-
-    try:
-        return FieldMap.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _width(text: str) -> int:
-    """Parse ``--width``: a whole number of columns, at least 20."""
-    if not text.isdigit() or int(text) < 20:
-        raise argparse.ArgumentTypeError(f"expected a number of columns of at least 20: {text!r}")
-    return int(text)
-
-
 def _common() -> argparse.ArgumentParser:
     """Options every command takes."""
     common = argparse.ArgumentParser(add_help=False)
@@ -102,31 +85,9 @@ def _add_compare(commands: Any, common: argparse.ArgumentParser) -> None:
         "pair word by word, and write the result. A path holding several articles (a "
         "JSON array, JSON Lines) contributes its first.",
     )
-    compare.add_argument(
-        "--field-map",
-        type=_field_map,
-        metavar="MAP",
-        help="which keys of JSON records hold which field, e.g. text=body,title=headline "
-        "(several keys to try: text=body|content)",
-    )
     compare.add_argument("a", metavar="A", help="the first version (a file, or - for stdin)")
     compare.add_argument("b", metavar="B", help="the second version")
-    compare.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="text for the terminal (default), json, md (Markdown) or html",
-    )
-    compare.add_argument("-o", "--output", metavar="FILE", help="write here, not to stdout")
-    compare.add_argument(
-        "--width", type=_width, metavar="N", help="text format: columns (default: terminal)"
-    )
-    compare.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="text format: colour (default auto: on a terminal, unless NO_COLOR is set)",
-    )
+    add_loading_and_output(compare, FORMATS)
 
 
 def _port(text: str) -> int:

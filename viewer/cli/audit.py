@@ -22,13 +22,12 @@ from viewer.cli import (
     EXIT_OK,
     FORMATS,
     UsageError,
-    _field_map,
     _skipped,
-    _width,
     _write,
     say,
     use_color,
 )
+from viewer.cli.options import add_loading_and_output
 from viewer.model import DriftKind
 from viewer.report.controls import one_line
 
@@ -56,34 +55,9 @@ def fail_on_kinds(text: str) -> frozenset[DriftKind]:
     return frozenset(DriftKind(name) for name in names)
 
 
-def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
-    parser.add_argument(
-        "--field-map",
-        type=_field_map,
-        metavar="MAP",
-        help="which keys of JSON records hold which field, e.g. text=body,title=headline",
-    )
-    parser.add_argument(
-        "--format",
-        choices=formats,
-        default="text",
-        help=f"text for the terminal (default), or {', '.join(formats[1:])}",
-    )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here, not to stdout")
-    parser.add_argument(
-        "--width", type=_width, metavar="N", help="text format: columns (default: terminal)"
-    )
-    parser.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="text format: colour (default auto: on a terminal, unless NO_COLOR is set)",
-    )
-
-
 def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``audit`` and ``trace`` sub-parsers."""
-    from viewer.cli.limits import limit_options
+    from viewer.cli.options import limit_options
 
     audit = commands.add_parser(
         "audit",
@@ -94,7 +68,7 @@ def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         "recur, and the drift of every copy against its source.",
     )
     audit.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to audit")
-    _add_output(audit, FORMATS)
+    add_loading_and_output(audit, FORMATS)
     audit.add_argument(
         "--fail-on",
         type=fail_on_kinds,
@@ -114,7 +88,7 @@ def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     trace.add_argument(
         "--against", nargs="+", required=True, metavar="PATH", help="files or folders to search"
     )
-    _add_output(trace, TRACE_FORMATS)
+    add_loading_and_output(trace, TRACE_FORMATS)
 
 
 @contextmanager
@@ -146,7 +120,7 @@ def progress_on(stream: Any) -> Iterator[Progress | None]:
 
 def _load(paths: Sequence[str], args: argparse.Namespace) -> list[Article]:
     """The articles in ``paths``; says on stderr what could not be loaded."""
-    from viewer.cli.limits import limits_from
+    from viewer.cli.options import limits_from
     from viewer.ingest import load
 
     corpus = load(paths, fields=args.field_map, limits=limits_from(args))

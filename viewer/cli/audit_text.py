@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -22,7 +22,7 @@ from rich.tree import Tree
 from viewer.analysis.audit import Audit, PairDrift
 from viewer.analysis.direction import Derivation, Lineage
 from viewer.analysis.provenance import Attribution, Provenance
-from viewer.cli.terminal import DELETED, INSERTED, SEVERITY_STYLES
+from viewer.cli.terminal import DELETED, INSERTED, SEVERITY_STYLES, text_console
 from viewer.model import Article, Severity
 from viewer.report.audit_outline import (
     articles_by_id,
@@ -40,23 +40,9 @@ _TRAILING_SPACE = re.compile(r" +$", re.MULTILINE)
 _ORIGINAL = "green"
 
 
-def _console(out: io.StringIO, width: int, color: bool) -> Console:
-    return Console(
-        file=out,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=False,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-    )
-
-
 def _draw(blocks: Sequence[RenderableType], width: int, color: bool) -> str:
     out = io.StringIO()
-    console = _console(out, width, color)
+    console = text_console(out, width, color)
     for block in blocks:
         console.print(block)
     # Rich pads every line to the full width; plain output should not carry that.

@@ -30,7 +30,7 @@ from viewer.report.pairs import (
     sentence_refs,
 )
 
-__all__ = ["SIDE_BY_SIDE_WIDTH", "render_text"]
+__all__ = ["SIDE_BY_SIDE_WIDTH", "render_text", "text_console"]
 
 SIDE_BY_SIDE_WIDTH = 120
 """The narrowest width, in columns, drawn side by side; narrower output is inline."""
@@ -54,11 +54,10 @@ _TRAILING_SPACE = re.compile(r" +$", re.MULTILINE)
 Side = Literal["a", "b"]
 
 
-def render_text(comparison: Comparison, *, width: int = 80, color: bool = False) -> str:
-    """The comparison as terminal text ``width`` columns wide, with ANSI styles only when
-    ``color`` is true; without colour, changes are marked ``[-deleted-]{+inserted+}``."""
-    out = io.StringIO()
-    console = Console(
+def text_console(out: io.StringIO, width: int, color: bool) -> Console:
+    """A console writing to ``out``: never markup, emoji or highlighting (article text is
+    data), ANSI styles only when ``color`` is true."""
+    return Console(
         file=out,
         width=width,
         color_system="standard" if color else None,
@@ -69,6 +68,13 @@ def render_text(comparison: Comparison, *, width: int = 80, color: bool = False)
         highlight=False,
         legacy_windows=False,
     )
+
+
+def render_text(comparison: Comparison, *, width: int = 80, color: bool = False) -> str:
+    """The comparison as terminal text ``width`` columns wide, with ANSI styles only when
+    ``color`` is true; without colour, changes are marked ``[-deleted-]{+inserted+}``."""
+    out = io.StringIO()
+    console = text_console(out, width, color)
     console.print(_header(comparison))
     if width >= SIDE_BY_SIDE_WIDTH:
         console.print(_side_by_side(comparison, markers=not color))

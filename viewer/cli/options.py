@@ -1,16 +1,16 @@
-"""The command-line options that bound what a command loads (``viewer.ingest.Limits``)."""
+"""Command-line options several commands share: how they load and how they write."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from viewer.ingest import Limits
+    from viewer.ingest import FieldMap, Limits
 
-__all__ = ["limit_options", "limits_from"]
+__all__ = ["add_loading_and_output", "limit_options", "limits_from"]
 
 
 def _amount(parse: Callable[[str], int], what: str) -> Callable[[str], int]:
@@ -59,3 +59,48 @@ def limits_from(args: argparse.Namespace) -> Limits:
 
     names = [field.name for field in dataclasses.fields(Limits)]
     return Limits(**{name: getattr(args, name) for name in names if hasattr(args, name)})
+
+
+def add_loading_and_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    """``--field-map`` and the report options: ``--format``, ``--output``, ``--width``,
+    ``--color``."""
+    parser.add_argument(
+        "--field-map",
+        type=_field_map,
+        metavar="MAP",
+        help="which keys of JSON records hold which field, e.g. text=body,title=headline "
+        "(several keys to try: text=body|content)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default="text",
+        help=f"text for the terminal (default), or {', '.join(formats[1:])}",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here, not to stdout")
+    parser.add_argument(
+        "--width", type=_width, metavar="N", help="text format: columns (default: terminal)"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="text format: colour (default auto: on a terminal, unless NO_COLOR is set)",
+    )
+
+
+def _field_map(text: str) -> FieldMap:
+    """Parse ``--field-map`` for argparse, so a bad map is a usage error."""
+    from viewer.ingest import FieldMap
+
+    try:
+        return FieldMap.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _width(text: str) -> int:
+    """Parse ``--width``: a whole number of columns, at least 20."""
+    if not text.isdigit() or int(text) < 20:
+        raise argparse.ArgumentTypeError(f"expected a number of columns of at least 20: {text!r}")
+    return int(text)
