@@ -1,0 +1,1 @@
+"""The archive index: fingerprints of many articles on disk, and tracing against them."""
