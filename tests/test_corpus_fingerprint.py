@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
+from tests.articles import article
 from tests.test_corpus_stories import BUDGET, FLOOD, ROBOTS, SPUN_ROBOTS, excerpt
 from viewer.analysis.candidates import candidates
-from viewer.analysis.fingerprint import fingerprint, sentence_features, sketch_keys
-from viewer.analysis.similarity import features
+from viewer.analysis.fingerprint import fingerprint, sketch_keys
 
 
 def pairs(*texts: str) -> set[tuple[int, int]]:
@@ -58,9 +57,3 @@ def test_an_empty_corpus_and_empty_articles_fingerprint_without_pairs() -> None:
     prints = fingerprint([article("", "a"), article("Hi.", "b")])
     assert prints.shingles.tolist() == [0, 1]
     assert candidates(prints) == ()
-
-
-def test_cached_sentence_features_equal_the_similarity_features() -> None:
-    for path in (ORIGINAL, REWRITE, SPUN):
-        for sentence in seed(path).sentences:
-            assert sentence_features(sentence.text) == features(sentence.text)

@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.analysis.diff import apply_edits, diff_spans
+from viewer.analysis.diff import apply_edits, diff_spans, token_diff
 from viewer.model import EditOp
 
 
@@ -57,3 +57,13 @@ def test_applying_edits_to_a_gives_b(a: str, b: str) -> None:
         assert b[edit.b_start : edit.b_end] == edit.b_text
         if edit.op is EditOp.EQUAL:
             assert edit.a_text == edit.b_text
+
+
+@settings(max_examples=200)
+@given(st.text(), st.text(max_size=5), st.text(max_size=5))
+def test_equal_spans_take_a_shortcut_to_what_the_token_diff_gives(
+    same: str, a_pad: str, b_pad: str
+) -> None:
+    a, b = a_pad + same + a_pad, b_pad + same
+    spans = (a, len(a_pad), len(a_pad) + len(same), b, len(b_pad), len(b))
+    assert diff_spans(*spans) == token_diff(*spans)

@@ -45,8 +45,10 @@ _SPLIT_GAIN = 0.03
 _SPLIT_CONTAINMENT = 0.6
 _PER_SENTENCE = 24
 """At most this many candidate partners are scored for each sentence of A."""
-_COMMON = 400
-"""A stem in more sentences than this is too common to propose candidates."""
+_COMMON = 100
+"""A stem in more sentences than this is too common to propose candidates (a news
+article has far fewer sentences; in a long document the postings of each looked-up
+stem are what the candidate search costs)."""
 _DP_CELLS = 10_000
 """Gaps larger than this (A sentences × B sentences) are aligned 1:1 only."""
 
@@ -108,7 +110,9 @@ def _candidates(scorer: _Scorer) -> dict[tuple[int, int], float]:
 
     Two sources: sentences with the same folded text, and sentences sharing uncommon
     stems, whose shared weight is summed through an inverted index so only pairs whose
-    overlap passes ``_PREFILTER`` are scored in full. Each A sentence keeps at most
+    overlap passes ``_PREFILTER`` are scored in full; a sentence with a word-for-word
+    twin is not looked up there (most of a long, lightly edited document). Each A
+    sentence keeps at most
     ``_PER_SENTENCE`` candidates (the nearest in position among exact repeats, the
     largest overlaps otherwise), so text that repeats itself stays linear.
     """
@@ -119,8 +123,11 @@ def _candidates(scorer: _Scorer) -> dict[tuple[int, int], float]:
     ratio = len(scorer.b) / max(1, len(scorer.a))
     scores: dict[tuple[int, int], float] = {}
     for i, sentence in enumerate(scorer.a):
-        for j in _nearest(exact.get(sentence.folded, []), i * ratio, _PER_SENTENCE):
+        twins = _nearest(exact.get(sentence.folded, []), i * ratio, _PER_SENTENCE)
+        for j in twins:
             scores[i, j] = 1.0
+        if twins:
+            continue  # a sentence found word for word needs no fuzzier partner
         for j in _overlapping(scorer, index, i):
             if (i, j) not in scores and (score := scorer.score((i,), (j,))) >= GAP:
                 scores[i, j] = score

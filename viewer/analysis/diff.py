@@ -17,7 +17,7 @@ from diff_match_patch import diff_match_patch
 from viewer.model import Edit, EditOp, Token
 from viewer.text.tokens import tokenize
 
-__all__ = ["apply_edits", "diff_spans", "token_alphabet"]
+__all__ = ["apply_edits", "diff_spans", "token_alphabet", "token_diff"]
 
 _OPS = {0: EditOp.EQUAL, 1: EditOp.INSERT, -1: EditOp.DELETE}
 # Private-use code points: the Basic Multilingual Plane's, then planes 15 and 16.
@@ -50,6 +50,18 @@ def diff_spans(
 
     Offsets in the result are absolute offsets into ``a_text`` and ``b_text``.
     """
+    same = a_text[a_start:a_end]
+    if same and same == b_text[b_start:b_end]:
+        # What the token diff makes of equal texts, without tokenising them: most
+        # sentence pairs of a long, lightly edited document.
+        return (Edit(EditOp.EQUAL, a_start, a_end, b_start, b_end, same, same),)
+    return token_diff(a_text, a_start, a_end, b_text, b_start, b_end)
+
+
+def token_diff(
+    a_text: str, a_start: int, a_end: int, b_text: str, b_start: int, b_end: int
+) -> tuple[Edit, ...]:
+    """:func:`diff_spans` without the shortcut for equal text: tokenise and diff."""
     a_tokens = tokenize(a_text, a_start, a_end)
     b_tokens = tokenize(b_text, b_start, b_end)
     a_chars, b_chars = token_alphabet(a_tokens, b_tokens)

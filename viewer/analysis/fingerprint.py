@@ -34,7 +34,7 @@ import numpy as np
 import numpy.typing as npt
 import rensa  # type: ignore[import-untyped]
 
-from viewer.analysis.similarity import STOPWORDS, SentenceFeatures, stem
+from viewer.analysis.similarity import STOPWORDS, stem
 from viewer.model import Article
 from viewer.text.normalize import fold_text
 
@@ -44,7 +44,6 @@ __all__ = [
     "SHINGLE",
     "Fingerprints",
     "fingerprint",
-    "sentence_features",
     "sentence_words",
     "sketch_keys",
 ]
@@ -132,36 +131,9 @@ def sentence_words(text: str) -> list[str]:
     return _WORD.findall(fold_text(text))
 
 
-_STEMS: dict[str, str] = {}
-"""Stems already computed: a news vocabulary repeats, so most words are looked up."""
-_STEMS_MAX = 1 << 19
-
-
-def _stem(word: str) -> str:
-    stemmed = _STEMS.get(word)
-    if stemmed is None:
-        if len(_STEMS) > _STEMS_MAX:
-            _STEMS.clear()
-        stemmed = _STEMS[word] = stem(word)
-    return stemmed
-
-
 def content_stems(words: Sequence[str]) -> list[str]:
     """Stems of the words that are not function words, in order."""
-    known = _STEMS
-    return [known.get(w) or _stem(w) for w in words if w not in STOPWORDS]
-
-
-def sentence_features(text: str) -> SentenceFeatures:
-    """:func:`~viewer.analysis.similarity.features`, with stems looked up in a cache.
-
-    The same value, several times faster on a corpus, where words repeat.
-    """
-    folded = fold_text(text)
-    known = _STEMS
-    return SentenceFeatures(
-        folded, Counter([known.get(w) or _stem(w) for w in _WORD.findall(folded)])
-    )
+    return [stem(w) for w in words if w not in STOPWORDS]
 
 
 def exact_key(words: Sequence[str]) -> int:

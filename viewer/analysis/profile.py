@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from viewer.analysis.boilerplate import furniture
-from viewer.analysis.fingerprint import Fingerprints, sentence_features
+from viewer.analysis.fingerprint import Fingerprints
 from viewer.analysis.quotes import quoted_shares
-from viewer.analysis.similarity import SentenceFeatures
+from viewer.analysis.similarity import SentenceFeatures, features
 from viewer.model import Article
 
 __all__ = ["QUOTED", "QUOTE_WEIGHT", "Profile", "Profiles"]
@@ -65,7 +65,7 @@ def profile(article: Article, keys: Sequence[int], boilerplate: frozenset[int]) 
     """The profile of one article, given its sentences' exact keys and the boilerplate keys."""
     quoted = quoted_shares(article)
     return Profile(
-        features=tuple(sentence_features(s.text) for s in article.sentences),
+        features=tuple(features(s.text) for s in article.sentences),
         lengths=tuple(s.end - s.start for s in article.sentences),
         quoted=quoted,
         boilerplate=_boilerplate(keys, quoted, boilerplate),

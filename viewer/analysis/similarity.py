@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -35,8 +36,13 @@ _WORD_SHARE = 0.6
 """How much the word view counts in the blended score; the character view has the rest."""
 
 
+@lru_cache(maxsize=1 << 19)
 def stem(word: str) -> str:
-    """A crude English stem: enough to make "shots", "shot"; "fired", "firing", "fire" meet."""
+    """A crude English stem: enough to make "shots", "shot"; "fired", "firing", "fire" meet.
+
+    Cached: a news vocabulary repeats, so in a corpus or a long document most words are
+    looked up rather than stemmed again.
+    """
     w = _POSSESSIVE.sub("", word)
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"

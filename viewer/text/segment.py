@@ -81,9 +81,13 @@ def sentence_spans(text: str, paragraph: Span) -> Iterator[Span]:
     start = paragraph.start
     for final in _FINAL.finditer(text, paragraph.start, paragraph.end):
         if _ends_sentence(text, final.start(), final.end(), paragraph.end):
-            yield from _trimmed([Span(start, final.end())], text)
+            trimmed = _trim(text, start, final.end())
+            if trimmed is not None:
+                yield trimmed
             start = final.end()
-    yield from _trimmed([Span(start, paragraph.end)], text)
+    trimmed = _trim(text, start, paragraph.end)
+    if trimmed is not None:
+        yield trimmed
 
 
 def _ends_sentence(text: str, mark: int, after: int, limit: int) -> bool:
@@ -137,21 +141,33 @@ def _split_block(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """``text[start:end]`` without leading and trailing white space; ``None`` if empty."""
+    if start < end and not (text[start].isspace() or text[end - 1].isspace()):
+        return Span(start, end)
+    chunk = text[start:end]
+    kept = chunk.strip()
+    if not kept:
+        return None
+    start += len(chunk) - len(chunk.lstrip())
+    return Span(start, start + len(kept))
+
+
 def _trimmed(spans: Sequence[Span], text: str) -> Iterator[Span]:
     """Each span without its leading and trailing white space; empty ones dropped."""
     for start, end in spans:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            yield Span(start, end)
+        trimmed = _trim(text, start, end)
+        if trimmed is not None:
+            yield trimmed
 
 
 def _without(spans: Sequence[Span], skip: Sequence[Span], text: str) -> Iterator[Span]:
-    """The parts of ``spans`` outside every ``skip`` span, trimmed."""
+    """The parts of ``spans`` outside every ``skip`` span, trimmed (``spans`` are)."""
     cuts = sorted(s for s in skip if s.end > s.start)
     for span in spans:
+        if not any(cut.start < span.end and cut.end > span.start for cut in cuts):
+            yield span
+            continue
         pieces = [span]
         for cut in cuts:
             pieces = [p for piece in pieces for p in _cut(piece, cut)]

@@ -40,6 +40,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"</?[a-z][a-z0-9]*( [^<>]*)?>", "leftover page markup"),
     )
 )
+_ANY_PATTERN = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _PATTERNS))
+"""Whether any of ``_PATTERNS`` matches, in one search (most sentences match none)."""
 _PHOTO_CREDIT = re.compile(r"^[^\W\d][\w .'’-]{1,40}/[\w .'’-]{2,40}$")
 _CAPTION_WORDS = 8
 
@@ -71,9 +73,8 @@ def _is_caption(text: str) -> bool:
 
 
 def _reason(text: str, repeats: Counter[str], known: Collection[str]) -> str | None:
-    for pattern, reason in _PATTERNS:
-        if pattern.search(text):
-            return reason
+    if _ANY_PATTERN.search(text):
+        return next(reason for pattern, reason in _PATTERNS if pattern.search(text))
     if _PHOTO_CREDIT.match(text):
         return "a photo credit"
     if (

@@ -9,6 +9,7 @@ paragraph closes a quotation that began with the paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from viewer.analysis.drift.context import PairContext, Quotes, enclosing, span_of
@@ -17,6 +18,8 @@ from viewer.model import Article, Drift, DriftKind, Severity, Span, Token
 
 _OPEN = "“«„"
 _CLOSE = "”»"
+_MARK = re.compile(f"[{_OPEN}{_CLOSE}\"]")
+"""Any quotation mark: the reader visits only these characters of a paragraph."""
 
 
 def quotations(article: Article) -> Quotes:
@@ -29,8 +32,8 @@ def quotations(article: Article) -> Quotes:
 
 def _paragraph_quotes(text: str, paragraph: Span) -> Iterator[Span]:
     opened: int | None = None
-    for position in range(paragraph.start, paragraph.end):
-        ch = text[position]
+    for mark in _MARK.finditer(text, paragraph.start, paragraph.end):
+        position, ch = mark.start(), mark.group()
         if ch in _OPEN or (ch == '"' and opened is None):
             if opened is not None and ch in _OPEN:
                 yield Span(opened, position)
