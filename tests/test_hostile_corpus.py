@@ -268,7 +268,7 @@ def test_the_long_line_is_refused_by_default_and_loads_when_allowed(
     path = hostile.path("long-line.txt")
     (problem,) = load([path]).problems
     assert problem.message == (
-        "article too long: 5,000,000 characters, over the 1,000,000 limit (--max-article-length)"
+        "article too long: 5,000,000 characters, over the 4,000,000 limit (--max-article-length)"
     )
     (article,) = load([path], limits=Limits(max_article_chars=LONG_LINE_CHARS)).articles
     assert len(article.text) == LONG_LINE_CHARS
