@@ -1,5 +1,7 @@
 """Drift flags on the seeds and on small texts written for each rule."""
 
+import re
+
 import pytest
 
 from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
@@ -279,3 +281,14 @@ def test_a_dropped_name_leaves_its_title_lower_case_without_garble() -> None:
     )
     assert has(result, DriftKind.ENTITY, "Sandra Quinlan", "")
     assert not flags(result, DriftKind.GARBLE)
+
+
+def test_word_frequencies_read_directly_equal_wordfreqs() -> None:
+    from wordfreq import zipf_frequency
+
+    from viewer.analysis.drift.garble import zipf
+
+    words = {w.lower() for path in (ORIGINAL, REWRITE, SPUN) for w in re.findall(r"[A-Za-z]+", seed(path).text)}
+    words |= {"crimeswhile", "anotherthe", "zzzq", "purportedly", "Chicago", "don't", "x'y", "café"}
+    for word in sorted(words):
+        assert zipf(word) == zipf_frequency(word, "en"), word

@@ -28,10 +28,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-import networkx as nx  # type: ignore[import-untyped]
 
 from viewer.analysis.copy_marks import garble_marks
 from viewer.analysis.families import FOUND, CopyPair, Evidence, Family
@@ -209,22 +207,41 @@ def lineage(family: Family, derivations: Sequence[Derivation], evidence: Evidenc
         for u, v in ((d.source, d.target), (d.target, d.source))
     }
     linked = _links(family)
-    graph = nx.DiGraph()
-    graph.add_nodes_from(family.articles)
+    weights: dict[tuple[str, str], float] = {}
+    carried_notes: dict[tuple[str, str], str | None] = {}
     for pair in family.pairs:
         for u, v in ((pair.a, pair.b), (pair.b, pair.a)):
             carried, note = _carried(u, v, linked, odds, evidence)
-            weight = pair.score + ORIENT * (2 * odds[u, v] - 1) + CARRY * carried
-            graph.add_edge(u, v, weight=weight, carried=note)
-    tree = nx.maximum_spanning_arborescence(graph, attr="weight", preserve_attrs=True)
-    root = next(n for n in family.articles if tree.in_degree(n) == 0)
-    depth = nx.shortest_path_length(tree, root)
-    ordered = sorted(tree.edges, key=lambda e: (depth[e[1]], evidence.index[e[1]]))
-    edges = [
-        _tree_edge(u, v, by_pair[frozenset((u, v))], graph.edges[u, v]["carried"])
-        for u, v in ordered
-    ]
+            weights[u, v] = pair.score + ORIENT * (2 * odds[u, v] - 1) + CARRY * carried
+            carried_notes[u, v] = note
+    root, ordered = _arborescence(family.articles, weights, evidence)
+    edges = [_tree_edge(u, v, by_pair[frozenset((u, v))], carried_notes[u, v]) for u, v in ordered]
     return Lineage(root, tuple(edges))
+
+
+def _arborescence(
+    articles: Sequence[str], weights: Mapping[tuple[str, str], float], evidence: Evidence
+) -> tuple[str, list[tuple[str, str]]]:
+    """The root and the edges, parents before children, of the maximum spanning
+    arborescence of the weighted directed pairs.
+
+    Two articles need no graph library: the heavier direction wins (the first article
+    as the source on a tie). Larger families use networkx's Edmonds algorithm, imported
+    only then (it costs a seventh of a second).
+    """
+    if len(articles) == 2:
+        a, b = articles
+        u, v = (a, b) if weights[a, b] >= weights[b, a] else (b, a)
+        return u, [(u, v)]
+    import networkx as nx  # type: ignore[import-untyped]
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(articles)
+    graph.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
+    tree = nx.maximum_spanning_arborescence(graph, attr="weight")
+    root = next(n for n in articles if tree.in_degree(n) == 0)
+    depth = nx.shortest_path_length(tree, root)
+    return root, sorted(tree.edges, key=lambda e: (depth[e[1]], evidence.index[e[1]]))
 
 
 def _links(family: Family) -> dict[str, dict[str, float]]:

@@ -27,11 +27,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-import networkx as nx  # type: ignore[import-untyped]
-
 from viewer.analysis.boilerplate import boilerplate_keys
 from viewer.analysis.candidates import candidates
 from viewer.analysis.fingerprint import Fingerprints, fingerprint
+from viewer.analysis.groups import Groups
 from viewer.analysis.matching import PairMatch, SentenceMatch, match_sentences
 from viewer.analysis.profile import Profile, Profiles
 from viewer.model import Article
@@ -258,11 +257,12 @@ def _describe(a: str, b: str, ca: float, cb: float, mean: float) -> tuple[CopyKi
 
 def _families(pairs: Sequence[CopyPair], index: Mapping[str, int]) -> tuple[Family, ...]:
     """Connected components of the copy pairs, in corpus order."""
-    graph = nx.Graph()
-    graph.add_edges_from((p.a, p.b) for p in pairs)
+    linked: Groups[str] = Groups()
+    for pair in pairs:
+        linked.link(pair.a, pair.b)
     component_of: dict[str, int] = {}
     members: list[tuple[str, ...]] = []
-    for component in nx.connected_components(graph):
+    for component in linked.groups():
         ordered = tuple(sorted(component, key=index.__getitem__))
         component_of.update(dict.fromkeys(ordered, len(members)))
         members.append(ordered)

@@ -21,12 +21,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-import networkx as nx  # type: ignore[import-untyped]
 import numpy as np
 from rapidfuzz import fuzz, utils
 
 from viewer.analysis.drift.quotes import quotations as marked_quotations
 from viewer.analysis.fingerprint import content_stems, exact_key, sentence_words, sketch_keys
+from viewer.analysis.groups import Groups
 from viewer.model import Article, Span
 from viewer.text.segment import sentence_spans
 
@@ -182,11 +182,11 @@ def quote_families(
     """
     per_article = found if found is not None else [quotations(a) for a in articles]
     pieces = [q for quotes in per_article for q in quotes]
-    links = nx.utils.UnionFind(range(len(pieces)))
+    links: Groups[int] = Groups(range(len(pieces)))
     proposed = _candidate_pairs(pieces)
     for done, (x, y) in enumerate(proposed, 1):
         if _alike(pieces[x].text, pieces[y].text):
-            links.union(x, y)
+            links.link(x, y)
         if progress is not None and done % _REPORT == 0:
             progress("quotes", done, len(proposed))
     if progress is not None:
@@ -194,7 +194,7 @@ def quote_families(
     order = {a.id: n for n, a in enumerate(articles)}
     families = [
         _family(sorted((pieces[i] for i in group), key=lambda q: (order[q.article], q.start)))
-        for group in links.to_sets()
+        for group in links.groups()
     ]
     kept = [f for f in families if len(f.articles) > 1]
     return tuple(sorted(kept, key=lambda f: (order[f.quotes[0].article], f.quotes[0].start)))
