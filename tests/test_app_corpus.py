@@ -3,6 +3,8 @@ and the corpus drift table."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
@@ -166,6 +168,42 @@ async def test_provenance_colours_sentences_by_source_and_marks_the_foxx_sentenc
         assert (compare.base.id, compare.other.id) == (CNN, SPUN)
 
 
+async def test_enter_in_provenance_lands_on_the_source_sentence_side_by_side() -> None:
+    app = ViewerApp(["seeds"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await corpus_view(pilot)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(SPUN))
+        await pilot.press("t")
+        await pilot.pause()
+        provenance = app.screen
+        assert isinstance(provenance, ProvenanceScreen)
+        view = provenance.query_one(TracedText)
+        late = [a for a in view.attributions if a.source_article == CNN][-3]
+        assert late.source_sentence is not None and late.source_sentence > 15
+        await pilot.press(*["down"] * view.attributions.index(late))
+        assert view.current == late
+        await pilot.press("enter")
+        await settle(pilot)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        assert (compare.base.id, compare.other.id) == (CNN, SPUN)
+        side = compare.view
+        pair = side.current_pair
+        assert pair is not None and late.source_sentence in pair.a and late.sentence in pair.b
+        top, bottom = side._ensure_layout().text_lines(side.cursor)
+        shown = side.scroll_offset.y
+        assert shown > 0 and shown <= top and bottom <= shown + side.size.height
+        source = compare.base.article.sentences[late.source_sentence].text
+        rendered = "".join(s.text for y in range(side.size.height) for s in side.render_line(y))
+        assert source[:25] in rendered
+
+
+def stacked(variants: VariantsScreen) -> list[str]:
+    """The text of each block of the stack: the base's, then each version's."""
+    return [str(block.render()) for block in variants.query_one(VersionStack).blocks]
+
+
 async def test_variants_stack_every_version_of_the_base_sentence() -> None:
     app = ViewerApp(["seeds"])
     async with app.run_test(size=(120, 40)) as pilot:
@@ -174,17 +212,99 @@ async def test_variants_stack_every_version_of_the_base_sentence() -> None:
         await settle(pilot)
         variants = app.screen
         assert isinstance(variants, VariantsScreen)
-        assert variants.base.id == CNN and [o.id for o in variants.others] == [SPUN]
-        assert SPUN in variants.comparisons
+        assert variants.base.id == CNN and [o.id for o in variants.others] == [SPUN, PEOPLE]
+        assert set(variants.comparisons) == {SPUN, PEOPLE}
         await pilot.press("down")
         await pilot.pause()
         assert variants.query_one(OptionList).highlighted == 1
-        stack = str(variants.query_one(VersionStack).render())
-        assert "The deadly encounter happened in a residential" in stack
-        assert "The deadly encounter happenedoccurred in a residential" in stack
+        base, copy, people = stacked(variants)
+        assert "The deadly encounter happened in a residential" in base
+        assert "The deadly encounter happenedoccurred in a residential" in copy
+        assert "copy in family 1" in copy and "not in this version" in people
+        assert "not a copy: shares only quotations" in people
+        quote = next(
+            s.index for s in variants.base.article.sentences if s.text.startswith("Review of video")
+        )
+        await pilot.press(*["down"] * (quote - 1))
+        assert variants.sentence == quote
+        base, copy, people = stacked(variants)
+        assert "appearsappear to confirm" in copy
+        assert "the office saidsays in its release" in people
+        assert variants.selected is not None and variants.selected.id == SPUN
+        await pilot.press("right")
+        assert variants.selected is not None and variants.selected.id == PEOPLE
+        assert "version 2/2" in str(variants.query_one("#variants-status", Static).render())
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, CompareScreen)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        assert (compare.base.id, compare.other.id) == (CNN, PEOPLE)
+        pair = compare.view.current_pair
+        assert pair is not None and quote in pair.a
+        await pilot.press("escape")
+        assert app.screen is variants
+
+
+async def test_variants_select_the_article_compared_and_b_picks_another_base() -> None:
+    app = ViewerApp(["seeds"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("home", "enter")  # People, the article in no family
+        await settle(pilot)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen) and compare.other.id == PEOPLE
+        await pilot.press("V")
+        await settle(pilot)
+        variants = app.screen
+        assert isinstance(variants, VariantsScreen)
+        assert variants.selected is not None and variants.selected.id == PEOPLE
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        rebased = app.screen
+        assert isinstance(rebased, VariantsScreen) and rebased is not variants
+        assert rebased.base.id == PEOPLE and [o.id for o in rebased.others] == [CNN, SPUN]
+        assert rebased.selected is not None and rebased.selected.id == CNN
+        assert set(rebased.comparisons) == {CNN, SPUN}
+        assert len(stacked(rebased)) == 3
+        await pilot.press("escape")
+        assert app.screen is compare
+
+
+async def test_variants_of_a_family_of_three_stack_every_copy(tmp_path: Path) -> None:
+    for seed in (ROOT / "seeds").iterdir():
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    cnn = (ROOT / "seeds" / "002_2eba0d00fd067ef3.txt").read_text(encoding="utf-8")
+    edited = cnn.replace("happened in a residential", "took place in a quiet residential")
+    (tmp_path / "003_edit.txt").write_text(edited.replace("CNN", "Wire"), encoding="utf-8")
+    app = ViewerApp([str(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.audit is not None
+        family = app.audit.family_of(CNN)
+        assert family is not None and len(family.articles) == 3
+        await pilot.press("escape")
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(CNN))
+        await pilot.press("V")
+        await settle(pilot)
+        variants = app.screen
+        assert isinstance(variants, VariantsScreen) and variants.base.id == CNN
+        others = [o.id for o in variants.others]
+        assert set(others) == (set(family.articles) - {CNN}) | {PEOPLE} and others[-1] == PEOPLE
+        edit = next(s.id for s in app.summaries or () if s.path.endswith("003_edit.txt"))
+        await pilot.press("down")
+        readings = dict(zip(others, stacked(variants)[1:], strict=True))
+        assert "happenedoccurred in a residential" in readings[SPUN]
+        assert "quiet" in readings[edit] and "took place" in readings[edit]
+        assert "not in this version" in readings[PEOPLE]
+        for step in range(3):
+            selected = variants.selected
+            assert selected is not None and selected.id == others[step]
+            await pilot.press("right")
 
 
 async def test_the_corpus_drift_table_lists_every_pair_and_enter_opens_the_flag() -> None:

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 import viewer.ui.app as app_module
+from tests.app_helpers import settle
 from viewer.analysis.audit import Audit
 from viewer.analysis.audit import audit as real_audit
 from viewer.model import Article
@@ -105,7 +106,7 @@ async def test_two_thousand_articles_list_first_and_audit_in_the_background(
         finally:
             release.set()
         assert await wait_for(pilot, lambda: app.audit is not None, 120)
-        await pilot.pause()
+        await settle(pilot)  # the grouped list fills batch by batch
         assert app.audit is not None
         found = {a for family in app.audit.families for a in family.articles}
         copies = {f"{stem}-copy-{stem}-of-{source}" for stem, source in planted.items()}

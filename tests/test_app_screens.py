@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.text import Text
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 import viewer.ui.app as app_module
+import viewer.ui.screens.articles as articles_module
 from tests.app_helpers import settle
+from viewer.ingest import Limits
 from viewer.model import Corpus
 from viewer.ui.app import ViewerApp
 from viewer.ui.screens.articles import ArticlesScreen
@@ -98,6 +102,53 @@ async def test_enter_with_nothing_marked_says_what_to_do(tmp_path: Path) -> None
         assert any("Mark an article" in str(n.message) for n in app._notifications)
 
 
+async def test_variants_of_an_article_with_no_other_version_say_so(tmp_path: Path) -> None:
+    app = ViewerApp(write_articles(tmp_path, 4))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.audit is not None and not app.audit.families
+        await pilot.press("V")
+        assert isinstance(app.screen, ArticlesScreen)
+        assert any(
+            "No other version of “Story version 0”" in str(n.message) for n in app._notifications
+        )
+
+
+async def test_a_long_list_fills_in_batches_the_table_measures_one_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(articles_module, "BATCH", 4)
+    batches: list[tuple[int, int]] = []
+    add_rows = ArticlesScreen._add_rows
+
+    def counted(screen: ArticlesScreen, rows: Sequence[object], shape: Any) -> None:
+        table = screen.query_one(DataTable)
+        # rows added by the batches before this one that the table has not measured yet
+        unmeasured = sum(key in table.rows for key in table._new_rows)
+        batches.append((len(rows), unmeasured))
+        add_rows(screen, rows, shape)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ArticlesScreen, "_add_rows", counted)
+    app = ViewerApp(write_articles(tmp_path, 10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = articles_screen(app)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 10
+        sizes = [size for size, _ in batches if size]
+        assert max(sizes) == 4 and len(sizes) >= 3  # the list as loaded, then grouped
+        assert all(unmeasured == 0 for _, unmeasured in batches)
+        ids = [summary.id for summary in app.summaries or ()]
+        table.move_cursor(row=9)
+        batches.clear()
+        screen._populate()
+        assert table.row_count == 4  # the first batch at once, the rest in the worker
+        screen._populate()  # a new fill cancels the one under way
+        await settle(pilot)
+        assert table.row_count == 10 and [size for size, _ in batches] == [4, 4, 4, 2]
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == ids[9]
+
+
 async def test_problems_are_listed_and_the_rest_loads(tmp_path: Path) -> None:
     paths = write_articles(tmp_path, 4)
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
@@ -117,6 +168,28 @@ async def test_problems_are_listed_and_the_rest_loads(tmp_path: Path) -> None:
         assert isinstance(app.screen, ArticlesScreen)
 
 
+async def test_the_limits_reach_the_load_and_what_they_refuse_is_listed(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path, 3)
+    long = tmp_path / "long.txt"
+    long.write_text("A long story\n\n" + "The council met again today. " * 200, encoding="utf-8")
+    app = ViewerApp([*paths, str(long)], Limits(max_article_chars=1_000))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert len(app.summaries or ()) == 3
+        await pilot.press("p")
+        problems = app.screen
+        assert isinstance(problems, ProblemsScreen)
+        file, reason = (str(cell) for cell in problems.query_one(DataTable).get_row_at(0))
+        assert file.endswith("long.txt")
+        assert "article too long" in reason and "(--max-article-length)" in reason
+        detail = str(problems.query_one("#problems-detail", Static).render())  # uncut
+        assert detail.startswith(file) and detail.endswith("limit (--max-article-length)")
+    app = ViewerApp([*paths, str(long)], Limits(max_article_chars=10_000))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert len(app.summaries or ()) == 4 and app.problems == ()
+
+
 async def test_nothing_loaded_says_so(tmp_path: Path) -> None:
     app = ViewerApp([str(tmp_path / "nothing-here.txt")])
     async with app.run_test(size=(80, 24)) as pilot:
@@ -131,9 +204,9 @@ async def test_the_list_shows_loading_until_the_worker_is_done(
     release = threading.Event()
     real_load = app_module.load
 
-    def slow_load(paths: tuple[str, ...]) -> Corpus:
+    def slow_load(paths: tuple[str, ...], limits: Limits) -> Corpus:
         release.wait(timeout=10)
-        return real_load(paths)
+        return real_load(paths, limits=limits)
 
     monkeypatch.setattr(app_module, "load", slow_load)
     app = ViewerApp(write_articles(tmp_path, 4))

@@ -5,15 +5,18 @@ from __future__ import annotations
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 import types
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
 from viewer import cli
+from viewer.cli.options import limits_from
+from viewer.ingest import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_A = str(ROOT / "seeds" / "002_2eba0d00fd067ef3.txt")
@@ -210,10 +213,15 @@ def test_paths_without_a_command_open_the_app(argv: list[str], expected: list[st
     assert cli.with_command(argv) == expected
 
 
-def _fake_app(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    calls: list[list[str]] = []
+def _fake_app(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], Limits]]:
+    """Stand in for ``viewer.ui.app``: each call to ``run`` is recorded, not opened."""
+    calls: list[tuple[list[str], Limits]] = []
+
+    def run(paths: list[str], limits: Limits) -> None:
+        calls.append((paths, limits))
+
     module = types.ModuleType("viewer.ui.app")
-    module.run = calls.append  # type: ignore[attr-defined]
+    module.run = run  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "viewer.ui.app", module)
     return calls
 
@@ -224,7 +232,66 @@ def test_app_opens_the_seeds_by_default(
     calls = _fake_app(monkeypatch)
     assert run(capsys)[0] == 0
     assert run(capsys, "some/dir", "b.json")[0] == 0
-    assert calls == [[str(ROOT / "seeds")], ["some/dir", "b.json"]]
+    assert [paths for paths, _ in calls] == [[str(ROOT / "seeds")], ["some/dir", "b.json"]]
+    assert all(limits == Limits() for _, limits in calls)
+
+
+@pytest.mark.parametrize("command", [[], ["open"]])
+def test_the_app_takes_the_limits(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    calls = _fake_app(monkeypatch)
+    argv = [*command, "--max-article-length", "5M", "big.txt", "--max-file-size", "2MiB"]
+    assert run(capsys, *argv)[0] == 0
+    argv = [*command, "--max-files", "10", "--max-articles", "3k", "--max-page-length", "9"]
+    assert run(capsys, *argv, "feeds/")[0] == 0
+    assert calls == [
+        (["big.txt"], Limits(max_article_chars=5_000_000, max_file_bytes=2 * 1024 * 1024)),
+        (["feeds/"], Limits(max_files=10, max_articles=3000, max_page_chars=9)),
+    ]
+
+
+def test_a_bad_limit_for_the_app_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _fake_app(monkeypatch)
+    for argv in (["--max-article-length", "lots", "a.txt"], ["serve", "--max-files", "0"]):
+        with pytest.raises(SystemExit) as stopped:
+            cli.main(argv)
+        assert stopped.value.code == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "--max-article-length: expected a whole number" in err and "--max-files" in err
+    assert calls == []
+
+
+class _Server:
+    """Stands in for textual-serve's ``Server``: records the command, serves nothing."""
+
+    commands: ClassVar[list[str]] = []
+
+    def __init__(self, command: str, **options: object) -> None:
+        self.commands.append(command)
+
+    def serve(self) -> None:
+        """Return at once, as if stopped with Ctrl+C."""
+
+
+def test_serve_passes_the_limits_to_every_tabs_app(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("textual_serve.server.Server", _Server)
+    _Server.commands.clear()
+    assert run(capsys, "serve", "seeds", "--max-article-length", "5000000")[0] == 0
+    assert (
+        run(capsys, "serve", "-odd name.txt", "--max-file-size", "1MB", "--max-files", "9")[0] == 0
+    )
+    first, second = (shlex.split(command) for command in _Server.commands)
+    assert first[1:] == ["-m", "viewer", "open", "--max-article-length", "5000000", "--", "seeds"]
+    assert second[4:] == ["--max-file-size", "1000000", "--max-files", "9", "--", "-odd name.txt"]
+    args = cli.build_parser().parse_args(second[3:])
+    assert args.paths == ["-odd name.txt"] and limits_from(args) == Limits(1_000_000, max_files=9)
+    assert run(capsys, "serve", "seeds")[0] == 0
+    assert "--max" not in _Server.commands[-1]
 
 
 def test_app_missing_says_so(

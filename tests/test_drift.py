@@ -288,7 +288,11 @@ def test_word_frequencies_read_directly_equal_wordfreqs() -> None:
 
     from viewer.analysis.drift.garble import zipf
 
-    words = {w.lower() for path in (ORIGINAL, REWRITE, SPUN) for w in re.findall(r"[A-Za-z]+", seed(path).text)}
+    words = {
+        w.lower()
+        for path in (ORIGINAL, REWRITE, SPUN)
+        for w in re.findall(r"[A-Za-z]+", seed(path).text)
+    }
     words |= {"crimeswhile", "anotherthe", "zzzq", "purportedly", "Chicago", "don't", "x'y", "café"}
     for word in sorted(words):
         assert zipf(word) == zipf_frequency(word, "en"), word

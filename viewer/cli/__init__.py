@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from viewer.cli.options import add_loading_and_output, limit_options, limits_from
+from viewer.cli.options import add_loading_and_output, limit_flags, limit_options, limits_from
 from viewer.report.controls import one_line, visible_name
 
 if TYPE_CHECKING:
@@ -100,12 +100,12 @@ def _port(text: str) -> int:
 def _add_serve(commands: Any, common: argparse.ArgumentParser) -> None:
     serve = commands.add_parser(
         "serve",
-        parents=[common],
+        parents=[common, limit_options()],
         help="serve the interactive app to a web browser on this machine",
         description="Serve the interactive app over HTTP with textual-serve: open the address "
         "it prints in a browser, and each browser tab runs its own `viewer open PATHS`. It "
-        "listens on 127.0.0.1 (this machine only) unless --host says otherwise. Stop it "
-        "with Ctrl+C.",
+        "listens on 127.0.0.1 (this machine only) unless --host says otherwise; the limits "
+        "are passed on to each tab's app. Stop it with Ctrl+C.",
     )
     serve.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to open")
     serve.add_argument("--port", type=_port, default=8000, help="TCP port (default 8000)")
@@ -136,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_commands(commands, common)
     opened = commands.add_parser(
         "open",
-        parents=[common],
+        parents=[common, limit_options()],
         help="open the interactive app (the default command)",
         description="Open the interactive app on files and folders (text, Markdown, HTML, "
         "JSON, JSON Lines; - for standard input). With no paths it opens the seeds/ folder "
@@ -270,14 +270,14 @@ def run_app(args: argparse.Namespace) -> int:
             "the interactive app is not available in this build; "
             "use `viewer compare A B` for a report"
         ) from None
-    start: Callable[[list[str]], object] = app.run
-    result = start(paths)
+    start: Callable[[list[str], Limits], object] = app.run
+    result = start(paths, limits_from(args))
     return result if isinstance(result, int) else EXIT_OK
 
 
 def run_serve(args: argparse.Namespace) -> int:
     """``viewer serve``: serve the app over HTTP until interrupted; each browser session runs
-    ``python -m viewer open PATHS`` in its own process."""
+    ``python -m viewer open [LIMITS] PATHS`` in its own process."""
     if "-" in args.paths:
         raise UsageError("serve cannot read standard input (-): give files or folders")
     if not args.paths and not SEEDS.is_dir():
@@ -290,13 +290,20 @@ def run_serve(args: argparse.Namespace) -> int:
         ) from None
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         say(f"listening on {one_line(args.host)}: other machines can open these articles")
-    command = shlex.join([sys.executable, "-m", "viewer", "open", *args.paths])
+    command = serve_command(args.paths, limits_from(args))
     try:
         Server(command, host=args.host, port=args.port, title="viewer").serve()
     except OSError as error:  # the port is taken, or the address is not this machine's
         where = one_line(f"{args.host}:{args.port}")
         raise UsageError(f"cannot listen on {where}: {error.strerror or error}") from None
     return EXIT_OK
+
+
+def serve_command(paths: Sequence[str], limits: Limits) -> str:
+    """The shell command each browser session runs: the app on ``paths`` with ``limits``
+    (``--`` keeps a path that starts with ``-`` from reading as an option)."""
+    flags = limit_flags(limits)
+    return shlex.join([sys.executable, "-m", "viewer", "open", *flags, "--", *paths])
 
 
 def _run(args: argparse.Namespace) -> int:

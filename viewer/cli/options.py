@@ -10,7 +10,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from viewer.ingest import FieldMap, Limits
 
-__all__ = ["add_loading_and_output", "limit_options", "limits_from"]
+__all__ = ["add_loading_and_output", "limit_flags", "limit_options", "limits_from"]
+
+_LIMITS = (
+    ("--max-file-size", "max_file_bytes", "largest file or standard input to read"),
+    ("--max-page-length", "max_page_chars", "longest HTML page, in characters"),
+    ("--max-article-length", "max_article_chars", "longest article, in characters"),
+    ("--max-files", "max_files", "most files to read"),
+    ("--max-articles", "max_articles", "most articles to keep"),
+)
+"""Each limit's option, the ``Limits`` field it sets, and what it bounds."""
+_SIZES = frozenset({"max_file_bytes"})
+"""The limits that are sizes (``50MB``); the others are counts (``100k``)."""
 
 
 def _amount(parse: Callable[[str], int], what: str) -> Callable[[str], int]:
@@ -34,21 +45,16 @@ def limit_options() -> argparse.ArgumentParser:
     default = Limits()
     options = argparse.ArgumentParser(add_help=False)
     limits = options.add_argument_group("limits (input over a limit is skipped, and says so)")
-    for flag, kind, field, what in (
-        ("--max-file-size", size, "max_file_bytes", "largest file or standard input to read"),
-        ("--max-page-length", count, "max_page_chars", "longest HTML page, in characters"),
-        ("--max-article-length", count, "max_article_chars", "longest article, in characters"),
-        ("--max-files", count, "max_files", "most files to read"),
-        ("--max-articles", count, "max_articles", "most articles to keep"),
-    ):
+    for flag, field, what in _LIMITS:
         value = getattr(default, field)
+        is_size = field in _SIZES
         limits.add_argument(
             flag,
-            type=kind,
+            type=size if is_size else count,
             dest=field,
             default=value,
-            metavar="SIZE" if kind is size else "N",
-            help=f"{what} (default {format_size(value) if kind is size else f'{value:,}'})",
+            metavar="SIZE" if is_size else "N",
+            help=f"{what} (default {format_size(value) if is_size else f'{value:,}'})",
         )
     return options
 
@@ -59,6 +65,20 @@ def limits_from(args: argparse.Namespace) -> Limits:
 
     names = [field.name for field in dataclasses.fields(Limits)]
     return Limits(**{name: getattr(args, name) for name in names if hasattr(args, name)})
+
+
+def limit_flags(limits: Limits) -> list[str]:
+    """The options that set ``limits`` on another command line: only those that differ
+    from the defaults, each value in whole bytes or characters (``--max-files 10``)."""
+    from viewer.ingest.limits import Limits
+
+    default = Limits()
+    flags: list[str] = []
+    for flag, field, _ in _LIMITS:
+        value = getattr(limits, field)
+        if value != getattr(default, field):
+            flags += [flag, str(value)]
+    return flags
 
 
 def add_loading_and_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:

@@ -7,8 +7,9 @@ the audit (graph, provenance, variants, corpus drift table) say so while it stil
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -19,11 +20,11 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from viewer.analysis.audit import Audit, audit
-from viewer.ingest import load
+from viewer.ingest import Limits, load
 from viewer.model import Article, Corpus, Problem
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.commands import KeyCommands, screen_keys
-from viewer.ui.corpus import default_pair
+from viewer.ui.corpus import Variant, default_pair, versions_of
 from viewer.ui.flag_table import FlagRef
 from viewer.ui.messages import CorpusView, OpenPair, OpenView
 from viewer.ui.screens.articles import ArticlesScreen
@@ -33,8 +34,9 @@ from viewer.ui.screens.graph import GraphScreen
 from viewer.ui.screens.help import HelpScreen
 from viewer.ui.screens.problems import ProblemsScreen
 from viewer.ui.screens.provenance import ProvenanceScreen
-from viewer.ui.screens.variants import VariantsScreen
+from viewer.ui.screens.variants import VariantsScreen, default_base
 from viewer.ui.summary import Summary, summarise
+from viewer.ui.visible import one_line
 
 __all__ = ["ViewerApp", "run"]
 
@@ -83,10 +85,12 @@ class ViewerApp(App[None]):
             self.audit = audit
             self.error = error
 
-    def __init__(self, paths: Sequence[str]) -> None:
+    def __init__(self, paths: Sequence[str], limits: Limits | None = None) -> None:
         super().__init__()
         self.paths = tuple(paths)
         """What to load: files, folders, ``-`` for standard input."""
+        self.limits = limits or Limits()
+        """How much the load may read (``--max-*``); input over a limit is a problem."""
         self.summaries: tuple[Summary, ...] | None = None
         """The loaded articles; ``None`` until the load is done."""
         self.problems: tuple[Problem, ...] = ()
@@ -99,18 +103,23 @@ class ViewerApp(App[None]):
         return self.articles_screen
 
     def on_mount(self) -> None:
-        self._load(self.paths)
+        self._load(self.paths, self.limits)
 
-    @work(thread=True, exclusive=True, group="load")
-    def _load(self, paths: tuple[str, ...]) -> None:
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # what _spare_from_collections kept aside is collectable again
+
+    # a description, else Textual repr()s the arguments (whole articles) on the event loop
+    @work(thread=True, exclusive=True, group="load", description="loading the articles")
+    def _load(self, paths: tuple[str, ...], limits: Limits) -> None:
         """Read and summarise every article, off the event loop."""
         try:
-            corpus, summaries = abandonable(lambda: _load_and_summarise(paths))
+            corpus, summaries = abandonable(lambda: _load_and_summarise(paths, limits))
         except Abandoned:
             return
         except Exception as error:  # a bug in a loader: say so rather than hang
             corpus = Corpus((), (Problem(", ".join(paths), f"loading failed: {error!r}"),))
             summaries = ()
+        _spare_from_collections()
         self.post_message(self.Loaded(summaries, corpus.problems))
 
     @on(Loaded)
@@ -131,7 +140,8 @@ class ViewerApp(App[None]):
             self.articles_screen.progress = "auditing the corpus…"
             self._audit(tuple(summary.article for summary in message.summaries))
 
-    @work(thread=True, exclusive=True, group="audit")
+    # a description, else Textual repr()s the arguments (whole articles) on the event loop
+    @work(thread=True, exclusive=True, group="audit", description="auditing the corpus")
     def _audit(self, articles: tuple[Article, ...]) -> None:
         """Audit the corpus off the event loop, reporting each stage's progress."""
         worker = get_current_worker()
@@ -152,6 +162,7 @@ class ViewerApp(App[None]):
         except Exception as error:  # a bug in the audit: say so, the list still works
             self.post_message(self.Audited(None, f"The corpus audit failed: {error!r}"))
             return
+        _spare_from_collections()
         self.post_message(self.Audited(found))
 
     @on(AuditProgress)
@@ -175,16 +186,23 @@ class ViewerApp(App[None]):
     def _summary(self, article_id: str) -> Summary:
         return next(s for s in self.summaries or () if s.id == article_id)
 
-    def open_comparison(self, base: Summary, other: Summary, pair: int | None = None) -> None:
-        """Show ``base`` (left) and ``other`` (right) side by side, at ``pair`` if given."""
+    def open_comparison(
+        self,
+        base: Summary,
+        other: Summary,
+        pair: int | None = None,
+        sentences: tuple[int, int | None] | None = None,
+    ) -> None:
+        """Show ``base`` (left) and ``other`` (right) side by side, at ``pair`` if given,
+        else at the pair holding ``sentences`` (base sentence, other sentence) if given."""
         articles = self.summaries or (base, other)
-        self.push_screen(CompareScreen(base, other, articles, at_pair=pair))
+        screen = CompareScreen(base, other, articles, at_pair=pair, at_sentences=sentences)
+        self.push_screen(screen)
 
     @on(OpenPair)
     def _open_pair(self, message: OpenPair) -> None:
-        self.open_comparison(
-            self._summary(message.base), self._summary(message.other), message.pair
-        )
+        base, other = self._summary(message.base), self._summary(message.other)
+        self.open_comparison(base, other, message.pair, message.sentences)
 
     @on(OpenView)
     def _open_view(self, message: OpenView) -> None:
@@ -204,12 +222,29 @@ class ViewerApp(App[None]):
         elif message.view is CorpusView.PROVENANCE:
             self.push_screen(ProvenanceScreen(found, summaries, article))
         elif message.view is CorpusView.VARIANTS:
-            if not found.families:
-                self.notify("No article here has other versions: no family was found.")
-                return
-            self.push_screen(VariantsScreen(found, summaries, article))
+            self._open_variants(found, summaries, article or default_base(found), message.other)
         else:
             self._open_drift_table(found)
+
+    def _open_variants(
+        self, found: Audit, summaries: Mapping[str, Summary], base: str | None, other: str | None
+    ) -> None:
+        """Every version of ``base``'s story read against it, ``other`` (the article it
+        was compared with, a version then even if the audit found none) selected."""
+        if base is None:
+            return
+        versions = versions_of(found, base)
+        if other is not None and all(version.article != other for version in versions):
+            versions.append(Variant(other, "compared with the base side by side"))
+        if len(versions) < 2:
+            title = one_line(summaries[base].title, 60)
+            self.notify(
+                f"No other version of “{title}”: it is in no family and shares no sentence "
+                "with another article.",
+                markup=False,
+            )
+            return
+        self.push_screen(VariantsScreen(summaries, versions, base, other))
 
     def _open_drift_table(self, found: Audit) -> None:
         """Every flag of every copy pair; enter shows the flag's pair side by side."""
@@ -235,11 +270,26 @@ class ViewerApp(App[None]):
             self.push_screen(ProblemsScreen(self.problems))
 
 
-def _load_and_summarise(paths: tuple[str, ...]) -> tuple[Corpus, tuple[Summary, ...]]:
-    corpus = load(paths)
+def _spare_from_collections() -> None:
+    """Keep every object alive now (the articles just loaded, the audit just made) out of
+    the garbage collector's full passes.
+
+    A corpus of thousands of articles is millions of objects that live as long as the
+    app, and a full collection walks them all while holding every thread, the event loop
+    too, for a fifth of a second or more. Frozen, they are skipped; the app thaws them
+    when it closes.
+    """
+    gc.freeze()
+
+
+def _load_and_summarise(
+    paths: tuple[str, ...], limits: Limits
+) -> tuple[Corpus, tuple[Summary, ...]]:
+    corpus = load(paths, limits=limits)
     return corpus, tuple(summarise(article) for article in corpus.articles)
 
 
-def run(paths: Sequence[str]) -> None:
-    """Open the app on ``paths`` (files, folders, ``-``) and return when it is closed."""
-    ViewerApp(paths).run()
+def run(paths: Sequence[str], limits: Limits | None = None) -> None:
+    """Open the app on ``paths`` (files, folders, ``-``), loading within ``limits``, and
+    return when it is closed."""
+    ViewerApp(paths, limits).run()

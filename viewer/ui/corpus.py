@@ -16,6 +16,7 @@ __all__ = [
     "ArticleRow",
     "FamilyRow",
     "TreeNode",
+    "Variant",
     "corpus_rows",
     "default_pair",
     "family_index",
@@ -23,6 +24,7 @@ __all__ = [
     "pair_for",
     "strength",
     "tree_nodes",
+    "versions_of",
 ]
 
 
@@ -64,6 +66,17 @@ class TreeNode:
 def strength(edge: Derivation) -> float:
     """How strong a derivation is: the share found in the source, weighed by confidence."""
     return edge.share * edge.confidence
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One version of a story, as the variants view stacks it."""
+
+    article: str
+    """The version's id."""
+    relation: str
+    """How the audit relates it to the others, in a few words: ``source of family 1``,
+    ``copy in family 1 · 73% from its parent``, or why it is close but not a copy."""
 
 
 def tree_nodes(tree: Lineage) -> list[TreeNode]:
@@ -141,3 +154,32 @@ def family_label(family: Family, number: int) -> str:
     """A family's heading: its number, size and the kinds of copy in it."""
     kinds = sorted({pair.kind.value for pair in family.pairs})
     return f"Family {number + 1} · {len(family.articles)} articles · {', '.join(kinds)}"
+
+
+def versions_of(audit: Audit, article: str) -> list[Variant]:
+    """Every version of the story ``article`` tells, itself included: its family in
+    derivation-tree order, then, in corpus order, the articles the audit found sharing
+    sentences (other than boilerplate) with the family without being copies, such as
+    other reports quoting the same statement."""
+    number = family_index(audit, article)
+    nodes = tree_nodes(audit.lineages[number]) if number >= 0 else [TreeNode(article, "", None)]
+    found = [Variant(node.article, _relation(node, number)) for node in nodes]
+    group = {variant.article for variant in found}
+    boilerplate = set(audit.boilerplate)
+    near: dict[str, str] = {}
+    for pair in audit.rejected:
+        if all((pair.a, match.a) in boilerplate for match in pair.shared_sentences):
+            continue
+        for mine, theirs in ((pair.a, pair.b), (pair.b, pair.a)):
+            if mine in group and theirs not in group:
+                near.setdefault(theirs, f"not a copy: {pair.reason}")
+    found += [Variant(other, near[other]) for other in audit.articles if other in near]
+    return found
+
+
+def _relation(node: TreeNode, family: int) -> str:
+    if family < 0:
+        return "in no family"
+    if node.edge is None:
+        return f"source of family {family + 1}"
+    return f"copy in family {family + 1} · {node.edge.share:.0%} from its parent"

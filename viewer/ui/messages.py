@@ -21,7 +21,14 @@ class CorpusView(StrEnum):
 class OpenPair(Message):
     """Show two articles side by side: ``base`` (A) on the left."""
 
-    def __init__(self, base: str, other: str, pair: int | None = None) -> None:
+    def __init__(
+        self,
+        base: str,
+        other: str,
+        pair: int | None = None,
+        *,
+        sentences: tuple[int, int | None] | None = None,
+    ) -> None:
         super().__init__()
         self.base = base
         """Id of the article on the left."""
@@ -30,13 +37,21 @@ class OpenPair(Message):
         self.pair = pair
         """Index of the aligned pair to put the cursor on, once compared; ``None`` for
         the first."""
+        self.sentences = sentences
+        """Instead of ``pair``: a sentence of the base, and of the other when known, whose
+        pair the cursor lands on once they are compared."""
 
 
 class OpenView(Message):
     """Open one of the corpus views, about ``article`` when it needs one."""
 
-    def __init__(self, view: CorpusView, article: str | None = None) -> None:
+    def __init__(
+        self, view: CorpusView, article: str | None = None, other: str | None = None
+    ) -> None:
         super().__init__()
         self.view = view
         self.article = article
         """Id of the article the view starts on; ``None`` for the first."""
+        self.other = other
+        """Id of the article ``article`` was being compared with, if any: the variants
+        view selects it."""

@@ -16,7 +16,16 @@ from viewer.model import AlignedPair, Comparison, PairKind
 from viewer.ui.flags import meaning_pairs
 from viewer.ui.highlight import is_unchanged
 
-__all__ = ["Row", "RowKind", "Show", "build_rows", "is_changed", "pair_rows", "pair_symbol"]
+__all__ = [
+    "Row",
+    "RowKind",
+    "Show",
+    "build_rows",
+    "is_changed",
+    "pair_holding",
+    "pair_rows",
+    "pair_symbol",
+]
 
 
 class Show(StrEnum):
@@ -83,6 +92,15 @@ def pair_rows(
 ) -> list[int]:
     """Indexes of the rows of ``kind`` that stand for one of ``pairs`` (pair indexes)."""
     return [index for index, row in enumerate(rows) if row.kind is kind and row.pair in pairs]
+
+
+def pair_holding(comparison: Comparison, a: int, b: int | None = None) -> int | None:
+    """Index of the pair holding sentence ``a`` of article A: the one that also holds
+    sentence ``b`` of B when there is one (a sentence split in two sits in one pair), else
+    the first; ``None`` when no pair holds ``a``."""
+    holding = [index for index, pair in enumerate(comparison.pairs) if a in pair.a]
+    both = [index for index in holding if b in comparison.pairs[index].b]
+    return next(iter(both or holding), None)
 
 
 def _shown(pair: AlignedPair, index: int, show: Show, meaning: frozenset[int]) -> bool:

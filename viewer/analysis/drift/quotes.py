@@ -18,7 +18,7 @@ from viewer.model import Article, Drift, DriftKind, Severity, Span, Token
 
 _OPEN = "“«„"
 _CLOSE = "”»"
-_MARK = re.compile(f"[{_OPEN}{_CLOSE}\"]")
+_MARK = re.compile(f'[{_OPEN}{_CLOSE}"]')
 """Any quotation mark: the reader visits only these characters of a paragraph."""
 
 

@@ -7,11 +7,13 @@ came from its parent), then the articles that belong to no family.
 
 from __future__ import annotations
 
-from typing import ClassVar
+import asyncio
+from collections.abc import Sequence
+from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -29,6 +31,24 @@ _OPTIONAL = (("Source", 12, "source"), ("Date", 10, "date"))
 """Columns shown only when some article has a value for them: name, width, field."""
 _FAMILY_KEY = "\x00family:"
 """Row keys of headings start so; article ids never hold a NUL."""
+BATCH = 100
+"""Rows added to the table at a time. Adding a row and the table's measuring of it take
+a few tenths of a millisecond, so a batch keeps the event loop busy well under 50 ms,
+and a list of thousands of articles never stalls keys or drawing."""
+_PAUSE = 0.005
+"""Seconds between batches, for the table to measure the last one and the screen to
+draw it."""
+
+
+class _Shape(NamedTuple):
+    """What the rows of one fill need to know about the columns."""
+
+    by_id: dict[str, Summary]
+    optional: tuple[str, ...]
+    """The fields of the optional columns shown, in order."""
+    audited: bool
+    """Whether the audit's columns (share, parent) are shown."""
+    path_width: int
 
 
 class ArticlesScreen(Screen[None]):
@@ -62,6 +82,10 @@ class ArticlesScreen(Screen[None]):
         super().__init__()
         self._grouped = False
         """Whether the table shows families (the audit had arrived when it was filled)."""
+        self._wanted: str | None = None
+        """The row to put the cursor on when a fill adds it: where it was before."""
+        self._fills = 0
+        """How many times the table was filled: the number of the fill under way."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -107,16 +131,38 @@ class ArticlesScreen(Screen[None]):
 
     def _populate(self) -> None:
         """Fill the table, keeping the cursor on its article; columns no article fills
-        are left out, and the title takes the room the others leave."""
+        are left out, and the title takes the room the others leave. The first
+        :data:`BATCH` rows go in at once, the rest in a worker, batch by batch."""
         table = self.query_one(DataTable)
         table.loading = self.summaries is None
         current = self._cursor_key()
+        if self._wanted is not None and table.cursor_row == 0:
+            current = self._wanted  # a fill under way has not reached it yet
         if self.audit is not None and not self._grouped and table.cursor_row == 0:
             current = None  # not moved before the families came: start on the first article
         self._grouped = self.audit is not None
         table.clear(columns=True)
         summaries = self.summaries or ()
-        by_id = {summary.id: summary for summary in summaries}
+        shape = self._add_columns(table, summaries)
+        if self.audit is None:
+            rows: list[FamilyRow | ArticleRow] = [
+                ArticleRow(summary.id, "", None, -1) for summary in summaries
+            ]
+        else:
+            rows = corpus_rows([summary.id for summary in summaries], self.audit)
+        self._wanted = current
+        self._add_rows(rows[:BATCH], shape)
+        if current is None and rows and isinstance(rows[0], FamilyRow) and table.row_count > 1:
+            table.move_cursor(row=1)  # the first article, not the first heading
+        self._fills += 1
+        if len(rows) > BATCH:
+            self._fill(rows[BATCH:], shape, self._fills)
+        else:
+            self._wanted = None
+        self._update_status()
+
+    def _add_columns(self, table: DataTable[object], summaries: tuple[Summary, ...]) -> _Shape:
+        """Add the columns the articles need, sized to the screen."""
         optional = [
             (name, width, field)
             for name, width, field in _OPTIONAL
@@ -138,12 +184,26 @@ class ArticlesScreen(Screen[None]):
             table.add_column("  From", key="share", width=6)
             table.add_column("Parent", key="parent", width=20)
         table.add_column("Path", key="path", width=path_width)
-        if self.audit is None:
-            rows: list[FamilyRow | ArticleRow] = [
-                ArticleRow(summary.id, "", None, -1) for summary in summaries
-            ]
-        else:
-            rows = corpus_rows([summary.id for summary in summaries], self.audit)
+        by_id = {summary.id: summary for summary in summaries}
+        return _Shape(by_id, tuple(field for _, _, field in optional), audited, path_width)
+
+    # a description, else Textual repr()s the arguments (whole articles) on the event loop
+    @work(group="articles-fill", description="filling the list")
+    async def _fill(self, rows: list[FamilyRow | ArticleRow], shape: _Shape, fill: int) -> None:
+        """Add ``rows`` batch by batch, letting the table measure each batch and the
+        screen answer keys in between; stop when a newer fill (not number ``fill``) has
+        cleared the table."""
+        for start in range(0, len(rows), BATCH):
+            await asyncio.sleep(_PAUSE)
+            if fill != self._fills:
+                return
+            self._add_rows(rows[start : start + BATCH], shape)
+        self._wanted = None
+
+    def _add_rows(self, rows: Sequence[FamilyRow | ArticleRow], shape: _Shape) -> None:
+        """Add one batch of rows; put the cursor back on its article if it is among them."""
+        table = self.query_one(DataTable)
+        by_id = shape.by_id
         for row in rows:
             if isinstance(row, FamilyRow):
                 table.add_row(Text(" "), self._heading(row), key=f"{_FAMILY_KEY}{row.number}")
@@ -152,20 +212,18 @@ class ArticlesScreen(Screen[None]):
             cells = [
                 self._mark(summary.id),
                 _cell(row.prefix + summary.title),
-                *(_cell(getattr(summary, field)) for _, _, field in optional),
+                *(_cell(getattr(summary, field)) for field in shape.optional),
                 Text(f"{summary.words:>7,}"),
             ]
-            if audited:
+            if shape.audited:
                 edge = row.edge
                 cells.append(Text(f"{edge.share:>6.0%}" if edge else ""))
                 cells.append(_cell(by_id[edge.source].title if edge else ""))
-            cells.append(_cell(_left_cut(summary.path, path_width)))
+            cells.append(_cell(_left_cut(summary.path, shape.path_width)))
             table.add_row(*cells, key=summary.id)
-        if current is not None and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current))
-        elif rows and isinstance(rows[0], FamilyRow) and table.row_count > 1:
-            table.move_cursor(row=1)  # the first article, not the first heading
-        self._update_status()
+        if self._wanted is not None and self._wanted in table.rows:
+            table.move_cursor(row=table.get_row_index(self._wanted))
+            self._wanted = None
 
     def _heading(self, row: FamilyRow) -> Text:
         """A family's heading, or the heading of the articles in no family."""
@@ -191,7 +249,8 @@ class ArticlesScreen(Screen[None]):
         if not self.summaries:
             text = "No articles were loaded."
         elif len(self.marked) < 2:
-            text = f"{len(self.summaries)} articles"
+            count = len(self.summaries)
+            text = f"{count:,} article{'s' if count != 1 else ''}"
             if self.audit is not None:
                 families = len(self.audit.families)
                 text += f" · {families} famil{'ies' if families != 1 else 'y'}"

@@ -22,7 +22,7 @@ from viewer.ui.flag_table import FlagRef
 from viewer.ui.gutter import describe_flags, describe_pair
 from viewer.ui.highlight import Side
 from viewer.ui.messages import CorpusView, OpenView
-from viewer.ui.rows import RowKind
+from viewer.ui.rows import RowKind, pair_holding
 from viewer.ui.screens.choose import ChooseArticleScreen
 from viewer.ui.screens.drift_table import DriftTableScreen
 from viewer.ui.screens.export import ExportRequest, ExportScreen
@@ -89,6 +89,7 @@ class CompareScreen(Screen[None]):
         articles: tuple[Summary, ...],
         *,
         at_pair: int | None = None,
+        at_sentences: tuple[int, int | None] | None = None,
     ) -> None:
         super().__init__()
         self.base = base
@@ -99,6 +100,8 @@ class CompareScreen(Screen[None]):
         self._cache: dict[tuple[str, str], Comparison] = {}
         self._at_pair = at_pair
         """The pair to put the cursor on once the first comparison is shown."""
+        self._at_sentences = at_sentences
+        """Else the base's sentence (and the other's) whose pair to put the cursor on."""
         self._keep: tuple[Side, int] | None = None
         """After a swap, the sentence to put the cursor back on."""
         self._hits = (0, 0)
@@ -140,7 +143,8 @@ class CompareScreen(Screen[None]):
         self._status(Content(f"Comparing {self.base.title} with {self.other.title}…"))
         self._compare(self.base, self.other)
 
-    @work(thread=True, exclusive=True, group="compare")
+    # a description, else Textual repr()s the arguments (whole articles) on the event loop
+    @work(thread=True, exclusive=True, group="compare", description="comparing")
     def _compare(self, base: Summary, other: Summary) -> None:
         try:
             comparison = abandonable(lambda: compare(base.article, other.article))
@@ -162,7 +166,11 @@ class CompareScreen(Screen[None]):
             self._keep = None
         elif self._at_pair is not None:
             view.show_pair(self._at_pair)
-        self._at_pair = None
+        elif self._at_sentences is not None:
+            found = pair_holding(comparison, *self._at_sentences)
+            if found is not None:
+                view.show_pair(found)
+        self._at_pair = self._at_sentences = None
         view.focus()
 
     def _put_cursor_on(self, side: Side, sentence: int) -> None:
@@ -324,8 +332,8 @@ class CompareScreen(Screen[None]):
 
     def action_view(self, view: str, side: str) -> None:
         """Open a corpus view (graph, provenance, variants) on article A or B."""
-        article = self.base if side == "a" else self.other
-        self.post_message(OpenView(CorpusView(view), article.id))
+        article, other = (self.base, self.other) if side == "a" else (self.other, self.base)
+        self.post_message(OpenView(CorpusView(view), article.id, other.id))
 
     def action_overview(self) -> None:
         """Show where in each article the changes and flags are; enter goes there."""
@@ -354,7 +362,8 @@ class CompareScreen(Screen[None]):
         path = default_path(comparison, ExportFormat.HTML)
         self.app.push_screen(ExportScreen(path), chosen)
 
-    @work(thread=True, group="export")
+    # a description, else Textual repr()s the arguments (whole articles) on the event loop
+    @work(thread=True, group="export", description="exporting")
     def _export(self, comparison: Comparison, request: ExportRequest) -> None:
         try:
             written = write_report(comparison, request.format, request.path)

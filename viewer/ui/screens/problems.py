@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -39,6 +40,7 @@ class ProblemsScreen(Screen[None]):
         else:
             yield Static("No problems: every file loaded.", id="problems-summary")
         yield DataTable(id="problems", cursor_type="row", zebra_stripes=True)
+        yield Static(id="problems-detail")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -48,11 +50,23 @@ class ProblemsScreen(Screen[None]):
         table.add_column("File", key="file")
         table.add_column("Problem", key="problem")
         for problem in self.problems:
-            where = (
-                problem.path if problem.record is None else f"{problem.path} #{problem.record + 1}"
-            )
-            table.add_row(Text(one_line(where)), Text(one_line(problem.message)))
+            table.add_row(Text(_where(problem)), Text(one_line(problem.message)))
+        self.query_one("#problems-detail", Static).display = bool(self.problems)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The problem under the cursor in full, wrapped: a long one is cut in the table."""
+        problem = self.problems[event.cursor_row]
+        detail = Text(_where(problem), style="bold", end="")
+        detail.append(f": {one_line(problem.message)}", style="not bold")
+        self.query_one("#problems-detail", Static).update(detail)
 
     def action_back(self) -> None:
         """Back to where the problems were asked for."""
         self.dismiss()
+
+
+def _where(problem: Problem) -> str:
+    """The file, and the record in it, on one line with controls made visible."""
+    where = problem.path if problem.record is None else f"{problem.path} #{problem.record + 1}"
+    return one_line(where)

@@ -126,16 +126,21 @@ class ProvenanceScreen(Screen[None]):
         if attribution.also:
             others = ", ".join(f"{s.article} #{s.sentence + 1}" for s in attribution.also)
             lines += ["", f"Equally likely: {others}"]
-        lines += ["", "enter compares the two articles side by side"]
+        lines += ["", "enter shows the two side by side, at this sentence"]
         return Content("\n".join(lines))
 
     def action_open(self) -> None:
-        """Compare the source of the sentence under the cursor with this article."""
+        """Compare the source of the sentence under the cursor with this article, side by
+        side at that sentence and its source."""
         current = self.query_one(TracedText).current
         if current is None or current.source_article is None:
             self.notify("This sentence has no source in the corpus.", timeout=2)
             return
-        self.post_message(OpenPair(current.source_article, self.article))
+        if current.source_sentence is None:
+            self.post_message(OpenPair(current.source_article, self.article))
+            return
+        at = (current.source_sentence, current.sentence)
+        self.post_message(OpenPair(current.source_article, self.article, sentences=at))
 
     def action_choose(self) -> None:
         """Trace another article."""

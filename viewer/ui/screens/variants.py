@@ -1,8 +1,8 @@
-"""Variants: one base article and every other version in its family, sentence by sentence."""
+"""Variants: one base article and every other version of its story, sentence by sentence."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -20,21 +20,42 @@ from viewer.analysis import compare
 from viewer.analysis.audit import Audit
 from viewer.model import Comparison
 from viewer.ui.background import Abandoned, abandonable
-from viewer.ui.corpus import family_index, tree_nodes
+from viewer.ui.corpus import Variant
 from viewer.ui.messages import OpenPair
+from viewer.ui.screens.choose import ChooseArticleScreen
 from viewer.ui.summary import Summary
 from viewer.ui.visible import one_line
 from viewer.ui.widgets.version_stack import Version, VersionStack
 
-__all__ = ["VariantsScreen"]
+__all__ = ["VariantsScreen", "default_base"]
+
+
+def default_base(audit: Audit) -> str | None:
+    """The source of the first family; else the first article."""
+    if audit.lineages:
+        return audit.lineages[0].root
+    return next(iter(audit.articles), None)
 
 
 class VariantsScreen(Screen[None]):
-    """The base's sentences on the left; for the one under the cursor, every version of it
-    stacked on the right. Each version is compared with the base once, in a worker."""
+    """The base's sentences on the left; for the one under the cursor, every other
+    version's reading of it stacked on the right, one of them selected. Each version is
+    compared with the base once, in a worker."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Side by side", id="variants.open"),
+        Binding(
+            "right,l", "version(1)", "Next version", key_display="→", id="variants.next-version"
+        ),
+        Binding(
+            "left,h",
+            "version(-1)",
+            "Previous version",
+            key_display="←",
+            show=False,
+            id="variants.previous-version",
+        ),
+        Binding("b", "choose_base", "Another base", id="variants.base"),
         Binding("escape", "back", "Back", id="variants.back"),
     ]
 
@@ -46,21 +67,44 @@ class VariantsScreen(Screen[None]):
             self.comparison = comparison
 
     def __init__(
-        self, audit: Audit, summaries: Mapping[str, Summary], article: str | None = None
+        self,
+        summaries: Mapping[str, Summary],
+        versions: Sequence[Variant],
+        base: str,
+        selected: str | None = None,
     ) -> None:
         super().__init__()
-        number = family_index(audit, article) if article else -1
-        if number < 0:  # not in a family: show the first family instead
-            number, article = 0, None
-        tree = audit.lineages[number]
-        self.base = summaries[article or tree.root]
-        """The base version (A): the article asked for, else its family's source."""
-        self.others = tuple(
-            summaries[node.article] for node in tree_nodes(tree) if node.article != self.base.id
-        )
-        """Every other version, in derivation-tree order."""
+        self.summaries = summaries
+        self.versions = tuple(versions)
+        """Every version of the story, the base among them, in the order they stack."""
+        self.base = summaries[base]
+        """The base version (A): the others are read against it."""
         self.comparisons: dict[str, Comparison] = {}
         """Each other version's comparison with the base, by its id, once computed."""
+        self._first = selected
+        """Id of the version to select when the screen opens."""
+
+    @property
+    def others(self) -> tuple[Summary, ...]:
+        """Every version but the base, in stacking order."""
+        return tuple(
+            self.summaries[version.article]
+            for version in self.versions
+            if version.article != self.base.id
+        )
+
+    @property
+    def selected(self) -> Summary | None:
+        """The selected version: the one ``enter`` shows side by side with the base."""
+        others = self.others
+        index = self.query_one(VersionStack).selected
+        return others[index] if index < len(others) else None
+
+    @property
+    def sentence(self) -> int | None:
+        """Index of the base sentence under the cursor."""
+        index = self.query_one(OptionList).highlighted
+        return index if index is not None and index < len(self.base.article.sentences) else None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -71,20 +115,27 @@ class VariantsScreen(Screen[None]):
             ]
             yield OptionList(*sentences, id="variants-sentences")
             with VerticalScroll(id="variants-side"):
-                yield VersionStack(id="variants-stack")
+                yield VersionStack(len(self.versions) - 1, id="variants-stack")
         yield Static(id="variants-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "viewer"
         self.sub_title = f"variants of {self.base.title}"
-        self.query_one(OptionList).focus()
-        self._status()
-        self._compare_all(self.base, self.others)
+        ids = [other.id for other in self.others]
+        if self._first in ids:
+            self.query_one(VersionStack).selected = ids.index(self._first)
+        first = self.selected.id if self.selected else None
+        others = sorted(self.others, key=lambda other: other.id != first)  # selected first
+        self._compare_all(self.base, tuple(others))
+        sentences = self.query_one(OptionList)
+        sentences.focus()
         if self.base.article.sentences:
-            self.query_one(OptionList).highlighted = 0
+            sentences.highlighted = 0
+        self._status()
 
-    @work(thread=True, exclusive=True, group="variants")
+    # a description, else Textual repr()s the arguments (whole articles) on the event loop
+    @work(thread=True, exclusive=True, group="variants", description="comparing versions")
     def _compare_all(self, base: Summary, others: tuple[Summary, ...]) -> None:
         """Compare the base with each other version, posting each as it is done."""
         for other in others:
@@ -101,32 +152,61 @@ class VariantsScreen(Screen[None]):
         self._stack()
 
     def _status(self) -> None:
-        done, total = len(self.comparisons), len(self.others)
-        text = f"{total} other version{'s' if total != 1 else ''}"
+        total = len(self.versions) - 1
+        done = len(self.comparisons)
+        parts = [f"version {self.query_one(VersionStack).selected + 1}/{total}"]
         if done < total:
-            text += f" · comparing {done + 1}/{total}…"
-        text += " · enter compares the version under the base side by side"
-        self.query_one("#variants-status", Static).update(text)
+            parts.append(f"comparing {done + 1}/{total}…")
+        parts.append("←/→ another version · enter side by side")
+        self.query_one("#variants-status", Static).update(" · ".join(parts))
 
     @on(OptionList.OptionHighlighted)
     def _stack(self) -> None:
-        index = self.query_one(OptionList).highlighted
-        if index is None or index >= len(self.base.article.sentences):
+        index = self.sentence
+        if index is None:
             return
-        versions: list[Version] = [
-            (f"{other.title} ({other.id})", self.comparisons.get(other.id)) for other in self.others
+        relations = {version.article: version.relation for version in self.versions}
+        versions = [
+            Version(
+                one_line(other.title),
+                f"{relations[other.id]} · {one_line(other.id)}",
+                self.comparisons.get(other.id),
+            )
+            for other in self.others
         ]
+        base = (one_line(self.base.title), one_line(self.base.id))
         sentence = self.base.article.sentences[index].text
-        self.query_one(VersionStack).show(self.base.title, sentence, index, versions)
+        self.query_one(VersionStack).show(base, sentence, index, versions)
+
+    def action_version(self, step: int) -> None:
+        """Select the next (or previous) version."""
+        self.query_one(VersionStack).select(step)
+        self._status()
 
     def action_open(self) -> None:
-        """Compare the base with the first other version side by side."""
-        if self.others:
-            self.post_message(OpenPair(self.base.id, self.others[0].id))
+        """Compare the base with the selected version side by side, at the base sentence
+        under the cursor."""
+        other, index = self.selected, self.sentence
+        if other is not None:
+            at = None if index is None else (index, None)
+            self.post_message(OpenPair(self.base.id, other.id, sentences=at))
 
     @on(OptionList.OptionSelected)
     def _selected(self) -> None:
         self.action_open()
+
+    def action_choose_base(self) -> None:
+        """Read the versions against another of them, the old base selected."""
+
+        def chosen(article_id: str | None) -> None:
+            if article_id is not None and article_id != self.base.id:
+                rebased = VariantsScreen(self.summaries, self.versions, article_id, self.base.id)
+                self.app.switch_screen(rebased)
+
+        versions = tuple(self.summaries[version.article] for version in self.versions)
+        prompt = "Read the versions against which base?"
+        chooser = ChooseArticleScreen(versions, self.base.id, prompt, {self.base.id: "A"})
+        self.app.push_screen(chooser, chosen)
 
     def action_back(self) -> None:
         """Back to where the variants were opened."""
