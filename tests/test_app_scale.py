@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-import viewer.ui.app as app_module
+import viewer.analysis.audit as audit_module
 from tests.app_helpers import settle
 from viewer.analysis.audit import Audit
 from viewer.analysis.audit import audit as real_audit
@@ -90,7 +90,7 @@ async def test_two_thousand_articles_list_first_and_audit_in_the_background(
         release.wait(timeout=60)  # the test lets it go once it has seen the list
         return real_audit(articles, progress)
 
-    monkeypatch.setattr(app_module, "audit", held_audit)
+    monkeypatch.setattr(audit_module, "audit", held_audit)
     app = ViewerApp([str(tmp_path)])
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
@@ -128,7 +128,7 @@ async def test_quitting_during_the_audit_does_not_wait_for_it(
         release.wait(timeout=30)
         return real_audit(articles, progress)
 
-    monkeypatch.setattr(app_module, "audit", stuck_audit)
+    monkeypatch.setattr(audit_module, "audit", stuck_audit)
     app = ViewerApp([str(tmp_path)])
     try:
         async with app.run_test(size=(80, 24)) as pilot:

@@ -29,10 +29,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from viewer.analysis.families import Evidence, Family
-from viewer.analysis.matching import SentenceMatch
 from viewer.model import Article
+
+if TYPE_CHECKING:
+    from viewer.analysis.families import Evidence, Family
+    from viewer.analysis.matching import SentenceMatch
 
 __all__ = [
     "EDITED",

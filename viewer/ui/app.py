@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -19,13 +19,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from viewer.analysis.audit import Audit, audit
 from viewer.ingest import Limits, load
 from viewer.model import Article, Corpus, Problem
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.commands import KeyCommands, screen_keys
 from viewer.ui.corpus import Variant, default_pair, versions_of
-from viewer.ui.flag_table import FlagRef
 from viewer.ui.messages import CorpusView, OpenPair, OpenView
 from viewer.ui.screens.articles import ArticlesScreen
 from viewer.ui.screens.compare import CompareScreen
@@ -37,6 +35,10 @@ from viewer.ui.screens.provenance import ProvenanceScreen
 from viewer.ui.screens.variants import VariantsScreen, default_base
 from viewer.ui.summary import Summary, summarise
 from viewer.ui.visible import one_line
+
+if TYPE_CHECKING:
+    from viewer.analysis.audit import Audit
+    from viewer.ui.flag_table import FlagRef
 
 __all__ = ["ViewerApp", "run"]
 
@@ -154,6 +156,8 @@ class ViewerApp(App[None]):
             if stage != last[0][0] or now - last[0][1] >= _PROGRESS_EVERY or done == total:
                 last[0] = (stage, now)
                 self.post_message(self.AuditProgress(stage, done, total))
+
+        from viewer.analysis.audit import audit  # numpy and the corpus stages: after first paint
 
         try:
             found = abandonable(lambda: audit(articles, progress))

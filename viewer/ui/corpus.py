@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from viewer.analysis.audit import Audit
-from viewer.analysis.direction import Derivation, Lineage
-from viewer.analysis.families import Family
+if TYPE_CHECKING:
+    from viewer.analysis.audit import Audit
+    from viewer.analysis.direction import Derivation, Lineage
+    from viewer.analysis.families import Family
 
 __all__ = [
     "ArticleRow",

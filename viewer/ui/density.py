@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from viewer.model import Comparison, Drift, EditOp, PairKind, Span
 from viewer.ui.flags import FLAG_LETTERS, severity_rank
-from viewer.ui.highlight import Side
+
+if TYPE_CHECKING:
+    from viewer.ui.highlight import Side
 
 __all__ = ["Cell", "changed_spans", "density", "pair_at"]
 

@@ -6,11 +6,14 @@ import re
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from viewer.model import Comparison
 from viewer.report.html import render_html
 from viewer.report.json import render_json
 from viewer.report.markdown import render_markdown
+
+if TYPE_CHECKING:
+    from viewer.model import Comparison
 
 __all__ = ["ExportFormat", "default_path", "with_suffix", "write_report"]
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
-from viewer.analysis.audit import PairDrift
 from viewer.model import Comparison, Drift, DriftKind, Severity
 from viewer.ui.flags import severity_rank
 
+if TYPE_CHECKING:
+    from viewer.analysis.audit import PairDrift
+
 __all__ = ["FlagColumn", "FlagRef", "Flagged", "flags_of", "ordered", "pair_ids", "select"]
 
-Flagged = Comparison | PairDrift
+Flagged: TypeAlias = "Comparison | PairDrift"
 """What carries flags: one comparison, or one copy pair of a corpus audit."""
 
 

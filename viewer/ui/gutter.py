@@ -11,11 +11,14 @@ cursor pair in the same words (:func:`describe_pair`, :func:`describe_flags`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from viewer.model import AlignedPair, Comparison, Drift, PairKind
 from viewer.ui.flags import FlagMark, gutter_marks, strongest
-from viewer.ui.highlight import Piece
 from viewer.ui.rows import Row, RowKind, pair_symbol
+
+if TYPE_CHECKING:
+    from viewer.ui.highlight import Piece
 
 __all__ = ["FLAG_CELLS", "describe_flags", "describe_pair", "gutter_pieces"]
 

@@ -13,12 +13,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
-from viewer.model import Comparison, Drift, Span
 from viewer.ui.highlight import PairHits, Piece, cut_lines, side_pieces
 from viewer.ui.rows import Row, RowKind
 from viewer.ui.visible import one_line, visible_text
 from viewer.ui.wrap import line_ranges
+
+if TYPE_CHECKING:
+    from viewer.model import Comparison, Drift, Span
 
 __all__ = [
     "GUTTER",

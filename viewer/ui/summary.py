@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from viewer.model import Article
 from viewer.text.tokens import count_words
 from viewer.ui.visible import one_line
+
+if TYPE_CHECKING:
+    from viewer.model import Article
 
 __all__ = ["Summary", "summarise"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -20,10 +20,12 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from viewer.analysis.audit import Audit
 from viewer.ui.corpus import ArticleRow, FamilyRow, corpus_rows, family_label, pair_for
 from viewer.ui.messages import CorpusView, OpenPair, OpenView
-from viewer.ui.summary import Summary
+
+if TYPE_CHECKING:
+    from viewer.analysis.audit import Audit
+    from viewer.ui.summary import Summary
 
 __all__ = ["ArticlesScreen"]
 

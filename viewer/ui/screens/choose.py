@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from viewer.ui.summary import Summary
+if TYPE_CHECKING:
+    from viewer.ui.summary import Summary
 
 __all__ = ["ChooseArticleScreen"]
 

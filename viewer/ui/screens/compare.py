@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,13 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from viewer.analysis import compare
-from viewer.model import Comparison
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.density import pair_at
 from viewer.ui.export import ExportFormat, default_path, write_report
-from viewer.ui.flag_table import FlagRef
 from viewer.ui.gutter import describe_flags, describe_pair
-from viewer.ui.highlight import Side
 from viewer.ui.messages import CorpusView, OpenView
 from viewer.ui.rows import RowKind, pair_holding
 from viewer.ui.screens.choose import ChooseArticleScreen
@@ -28,9 +25,14 @@ from viewer.ui.screens.drift_table import DriftTableScreen
 from viewer.ui.screens.export import ExportRequest, ExportScreen
 from viewer.ui.screens.overview import OverviewScreen
 from viewer.ui.screens.pair import PairScreen
-from viewer.ui.summary import Summary
 from viewer.ui.widgets.column_heads import ColumnHeads
 from viewer.ui.widgets.side_by_side import SideBySide
+
+if TYPE_CHECKING:
+    from viewer.model import Comparison
+    from viewer.ui.flag_table import FlagRef
+    from viewer.ui.highlight import Side
+    from viewer.ui.summary import Summary
 
 __all__ = ["CompareScreen"]
 

@@ -15,8 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
-from viewer.analysis.audit import PairDrift
-from viewer.model import Drift, DriftKind, Severity, Span
+from viewer.model import Comparison, Drift, DriftKind, Severity, Span
 from viewer.ui.flag_table import FlagColumn, Flagged, FlagRef, flags_of, ordered, pair_ids, select
 from viewer.ui.flags import FLAG_LETTERS
 from viewer.ui.screens.pair import flag_content
@@ -71,7 +70,7 @@ class DriftTableScreen(Screen[FlagRef | None]):
     def __init__(self, comparisons: Sequence[Flagged]) -> None:
         super().__init__()
         self.comparisons = tuple(comparisons)
-        self.corpus = any(isinstance(item, PairDrift) for item in self.comparisons)
+        self.corpus = any(not isinstance(item, Comparison) for item in self.comparisons)
         """Whether the flags are a corpus audit's (every copy pair) rather than one pair's."""
         self.refs: list[FlagRef] = []
         """The rows shown, in order."""

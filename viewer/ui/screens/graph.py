@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
 from rich.text import Text
 from textual import on
@@ -14,16 +14,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from viewer.analysis.audit import Audit
-from viewer.analysis.direction import Derivation
 from viewer.ui.corpus import family_label, tree_nodes
 from viewer.ui.messages import OpenPair
-from viewer.ui.summary import Summary
 from viewer.ui.visible import one_line
+
+if TYPE_CHECKING:
+    from viewer.analysis.audit import Audit
+    from viewer.analysis.direction import Derivation
+    from viewer.ui.summary import Summary
 
 __all__ = ["GraphScreen", "edge_words"]
 
-Node = Derivation | str | None
+Node: TypeAlias = "Derivation | str | None"
 """What a tree node stands for: the edge into a copy, a family's root article, a family."""
 
 _TITLE = 60
@@ -142,7 +144,7 @@ class GraphScreen(Screen[None]):
         self._open(node.data if node is not None else None)
 
     def _open(self, data: Node) -> None:
-        if isinstance(data, Derivation):
+        if data is not None and not isinstance(data, str):
             self.post_message(OpenPair(data.source, data.target))
         else:
             self.notify("Put the cursor on a copy (an edge) to compare it with its source.")

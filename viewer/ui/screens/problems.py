@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -11,8 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from viewer.model import Problem
 from viewer.ui.visible import one_line
+
+if TYPE_CHECKING:
+    from viewer.model import Problem
 
 __all__ = ["ProblemsScreen"]
 

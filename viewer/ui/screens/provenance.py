@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -15,13 +15,15 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from viewer.analysis.audit import Audit
-from viewer.analysis.provenance import Attribution, Provenance
 from viewer.ui.messages import OpenPair
 from viewer.ui.screens.choose import ChooseArticleScreen
-from viewer.ui.summary import Summary
 from viewer.ui.visible import one_line
 from viewer.ui.widgets.traced_text import TracedText, colour_mark
+
+if TYPE_CHECKING:
+    from viewer.analysis.audit import Audit
+    from viewer.analysis.provenance import Attribution, Provenance
+    from viewer.ui.summary import Summary
 
 __all__ = ["ProvenanceScreen", "default_article"]
 

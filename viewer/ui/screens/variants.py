@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,15 +17,17 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from viewer.analysis import compare
-from viewer.analysis.audit import Audit
-from viewer.model import Comparison
 from viewer.ui.background import Abandoned, abandonable
-from viewer.ui.corpus import Variant
 from viewer.ui.messages import OpenPair
 from viewer.ui.screens.choose import ChooseArticleScreen
-from viewer.ui.summary import Summary
 from viewer.ui.visible import one_line
 from viewer.ui.widgets.version_stack import Version, VersionStack
+
+if TYPE_CHECKING:
+    from viewer.analysis.audit import Audit
+    from viewer.model import Comparison
+    from viewer.ui.corpus import Variant
+    from viewer.ui.summary import Summary
 
 __all__ = ["VariantsScreen", "default_base"]
 

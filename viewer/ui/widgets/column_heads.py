@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from viewer.ui.layout import GUTTER, column_widths
-from viewer.ui.summary import Summary
+
+if TYPE_CHECKING:
+    from viewer.ui.summary import Summary
 
 __all__ = ["ColumnHeads"]
 

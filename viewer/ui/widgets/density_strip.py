@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from textual import events
@@ -12,10 +12,12 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from viewer.model import Comparison
 from viewer.ui.density import Cell, density
-from viewer.ui.highlight import Side
 from viewer.ui.widgets.mark_styles import MarkStyles
+
+if TYPE_CHECKING:
+    from viewer.model import Comparison
+    from viewer.ui.highlight import Side
 
 __all__ = ["DensityStrip"]
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.content import Content, Span
 from textual.widgets import Static
 
-from viewer.model import AlignedPair, Comparison
 from viewer.ui.highlight import Side, side_pieces
+
+if TYPE_CHECKING:
+    from viewer.model import AlignedPair, Comparison
 
 __all__ = ["PairText", "pair_content"]
 

@@ -7,7 +7,7 @@ on screen are styled, so a long article opens at once.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from textual import events
@@ -19,10 +19,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from viewer.analysis.provenance import Attribution, Relation
-from viewer.model import Article
 from viewer.ui.visible import one_line
 from viewer.ui.widgets.mark_styles import MarkStyles
 from viewer.ui.wrap import line_ranges
+
+if TYPE_CHECKING:
+    from viewer.model import Article
 
 __all__ = ["PALETTE", "TracedText", "colour_mark", "source_mark"]
 
