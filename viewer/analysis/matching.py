@@ -24,7 +24,9 @@ _PREFILTER = 0.08
 """Sentence pairs whose weighted content-word overlap (Dice) is below this are not
 scored further (align's prefilter)."""
 _COMMON = 0.5
-"""A stem in more than this share of the other article's sentences proposes no pairs."""
+"""A stem in more than this share of the other article's sentences proposes no pairs..."""
+_COMMON_CAP = 200
+"""...nor one in more than this many (a long document: its postings are the cost)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,7 @@ def _scores(
 ) -> dict[tuple[int, int], float]:
     """Scores of the sentence pairs that share an uncommon content stem, at least FLOOR."""
     postings = _postings(b)
-    common = max(2, int(_COMMON * len(b)))
+    common = max(2, min(int(_COMMON * len(b)), _COMMON_CAP))
     totals = [weights.total(f) for f in b]
     exact = {" ".join(f.folded.split()): j for j, f in enumerate(b)}
     scores: dict[tuple[int, int], float] = {}
@@ -94,6 +96,8 @@ def _scores(
         same = exact.get(" ".join(sentence.folded.split()))
         if same is not None:
             scores[i, same] = 1.0
+            if len(a) > _COMMON_CAP:
+                continue  # a long document: a verbatim twin is this sentence's best match
         total = weights.total(sentence)
         for j, shared in sorted(_overlaps(sentence, postings, weights, common).items()):
             both = total + totals[j]
