@@ -296,3 +296,36 @@ def test_word_frequencies_read_directly_equal_wordfreqs() -> None:
     words |= {"crimeswhile", "anotherthe", "zzzq", "purportedly", "Chicago", "don't", "x'y", "café"}
     for word in sorted(words):
         assert zipf(word) == zipf_frequency(word, "en"), word
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "read the original article on people.",
+        "to get more stories, sign up for our newsletter today.",
+        "our newsletter lands in your inbox daily",
+        "want more local news and updates?",
+        "for more chicago news, visit us",
+        "leave a comment",
+        "photo of author",
+        "story continues after [ad_12] here",
+        "5 bloggers like this",
+        "share this:",
+        "advertisement",
+        "follow us on twitter for more",
+        "© 2024 the daily news",
+        "copyright 2024",
+        "2024 cnn. all rights reserved.",
+        "this is a developing story.",
+        "this story will be updated.",
+        "dexter reed in a photo. getty images",
+        "related: more coverage",
+        "a <div class='x'> left over",
+    ],
+)
+def test_every_boilerplate_pattern_gets_past_the_cheap_check(line: str) -> None:
+    from collections import Counter
+
+    from viewer.analysis.drift.boilerplate import _reason
+
+    assert _reason(line, Counter(), ()) is not None

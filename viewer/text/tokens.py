@@ -9,6 +9,7 @@ character. Numbers keep their currency, separators and suffixes (``$48.5``, ``30
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from viewer.model import Token, TokenKind
 from viewer.text.normalize import fold_text
@@ -47,7 +48,14 @@ _KIND = {
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens covering ``text[start:end]`` exactly, with offsets into ``text``."""
-    stop = len(text) if end is None else end
+    return list(_tokens(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, start: int, stop: int) -> tuple[Token, ...]:
+    """The tokens of one span, kept for the next asker: a comparison's word diff and its
+    drift rules tokenise the same sentence pairs (a string's hash is computed once and
+    kept, so a long text as a key costs nothing after the first lookup)."""
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text, start, stop):
         piece = match.group()
@@ -55,7 +63,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         tokens.append(
             Token(match.start(), match.end(), piece, norm, _KIND[match.lastgroup or "punct"])
         )
-    return tokens
+    return tuple(tokens)
 
 
 def content_words(tokens: list[Token]) -> list[Token]:
