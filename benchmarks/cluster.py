@@ -1,239 +1,48 @@
 """Corpus audit at scale: time, memory, and how well planted copy families are found.
 
-Generates N articles of about 500 words from a word-frequency-shaped vocabulary (real
-English frequencies from ``wordfreq`` when it is installed, a Zipf law otherwise), plants
-copy families in them (light-edit copies, truncated copies, 30% excerpts, machine-spun
-copies with synonym swaps and merged words, chains of copies), gives every article a
-site footer shared with unrelated articles of the same site, and lets some unrelated
-articles quote the same upstream sentence. Then it runs the audit and prints:
+Generates N articles of about 500 words with planted copy families (``corpus.generate``:
+light-edit copies, truncated copies, 30% excerpts, machine-spun copies, chains of
+copies, site footers shared with unrelated articles, upstream quotations). Then it runs
+the audit and prints:
 
-- the time of each stage and the peak resident memory;
+- the time of each stage, the clustering time (the fingerprint, boilerplate, candidates
+  and families stages: what finds the copy families), the whole audit's time, and the
+  peak resident memory;
 - pair precision and recall of the families found against the planted ones, and the
   share of planted (source, copy) pairs whose direction came out right;
-- fingerprinting throughput (articles/second) against a bare ``datasketch`` MinHash of
-  the same articles' word 3-shingles, measured in the same run.
+- unless ``--no-baseline``, fingerprinting throughput (articles/second) against a bare
+  ``datasketch`` MinHash of the same articles' word 3-shingles, measured in the same run
+  (``benchmarks/fingerprint.py`` measures that at length).
 
 Usage: ``python benchmarks/cluster.py [--articles 10000] [--seed 7] [--no-baseline]``
 (``--articles 100000`` for the large run).
+
+Target (issue #7): cluster 100,000 articles in at most 30 s on 2 cores.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import random
-import resource
 import time
 from collections import Counter
 from collections.abc import Callable
 from itertools import combinations
 
+from corpus import Planted, build, generate
+from measure import cores, peak_mib, record
+
 from viewer.analysis.audit import Audit, audit
 from viewer.analysis.fingerprint import fingerprint
-from viewer.analysis.similarity import STOPWORDS
 from viewer.model import Article
-from viewer.text.segment import segment
 
-VOCABULARY = 30_000
-WORDS_PER_ARTICLE = 500
-SITES = 40
-SPIN_RATE = 0.35
-"""Share of content words a spinner replaces with a synonym."""
-DERIVED_SHARE = 0.3
-"""Share of originals that get copies."""
 ROUNDS = 3
 THROUGHPUT_SAMPLE = 5000
 """Articles fingerprinted per throughput round."""
-QUOTE_SHARE = 0.03
-"""Share of originals that quote an upstream sentence another original also quotes."""
-
-
-@dataclasses.dataclass
-class Planted:
-    """A generated corpus and what was planted in it."""
-
-    texts: list[str]
-    family: list[int]
-    """Planted family number of each article (its own number when it has no copies)."""
-    sources: list[tuple[int, int]]
-    """(source, copy) pairs as derived."""
-    dates: list[str | None]
-
-
-class Writer:
-    """Random news-like text from a frequency-shaped vocabulary."""
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.words, self.weights = _vocabulary()
-        content = [w for w in self.words if w not in STOPWORDS]
-        shuffled = content[:]
-        rng.shuffle(shuffled)
-        self.synonym = dict(zip(content, shuffled, strict=True))
-        self._cumulative = list(_accumulate(self.weights))
-
-    def sentence(self) -> str:
-        count = self.rng.randint(10, 25)
-        words = self.rng.choices(self.words, cum_weights=self._cumulative, k=count)
-        return words[0].capitalize() + " " + " ".join(words[1:]) + "."
-
-    def article(self) -> list[list[str]]:
-        paragraphs: list[list[str]] = []
-        total = 0
-        while total < WORDS_PER_ARTICLE:
-            paragraph = [self.sentence() for _ in range(self.rng.randint(1, 3))]
-            total += sum(len(s.split()) for s in paragraph)
-            paragraphs.append(paragraph)
-        return paragraphs
-
-
-def _vocabulary() -> tuple[list[str], list[float]]:
-    try:
-        from wordfreq import top_n_list, word_frequency
-    except ImportError:
-        words = [f"w{n}" for n in range(VOCABULARY)]
-        return words, [1 / (n + 1) for n in range(VOCABULARY)]
-    words = [w for w in top_n_list("en", VOCABULARY) if w.isalpha()]
-    return words, [word_frequency(w, "en") for w in words]
-
-
-def _accumulate(values: list[float]) -> list[float]:
-    total, out = 0.0, []
-    for v in values:
-        total += v
-        out.append(total)
-    return out
-
-
-def spin(paragraphs: list[list[str]], writer: Writer) -> list[list[str]]:
-    """Synonym swaps in every sentence, and one pair of words run together."""
-    rng = writer.rng
-    spun = []
-    for paragraph in paragraphs:
-        sentences = []
-        for sentence in paragraph:
-            words = sentence[:-1].split()
-            words = [writer.synonym.get(w, w) if rng.random() < SPIN_RATE else w for w in words]
-            sentences.append(" ".join(words) + ".")
-        spun.append(sentences)
-    first = spun[0][0].split()
-    for n in range(len(first) - 1):
-        if first[n + 1] in STOPWORDS:
-            first[n : n + 2] = [first[n] + first[n + 1]]
-            break
-    spun[0][0] = " ".join(first)
-    return spun
-
-
-def edit(paragraphs: list[list[str]], writer: Writer) -> list[list[str]]:
-    """A light edit: a word changed in a fifth of the sentences, sometimes cut short."""
-    rng = writer.rng
-    edited = [
-        [_change_word(s, writer) if rng.random() < 0.2 else s for s in paragraph]
-        for paragraph in paragraphs
-    ]
-    if rng.random() < 0.5:
-        edited = edited[: max(1, int(len(edited) * rng.uniform(0.6, 0.9)))]
-    return edited
-
-
-def _change_word(sentence: str, writer: Writer) -> str:
-    words = sentence[:-1].split()
-    n = writer.rng.randrange(len(words))
-    words[n] = writer.synonym.get(words[n], words[n])
-    return " ".join(words) + "."
-
-
-def cut(paragraphs: list[list[str]], writer: Writer) -> list[list[str]]:
-    """A 30% excerpt: a run of paragraphs."""
-    size = max(1, round(len(paragraphs) * 0.3))
-    start = writer.rng.randrange(len(paragraphs) - size + 1)
-    return paragraphs[start : start + size]
-
-
-def generate(count: int, seed: int) -> Planted:
-    """A corpus of ``count`` articles with planted copy families."""
-    rng = random.Random(seed)
-    writer = Writer(rng)
-    footers = [[writer.sentence(), writer.sentence()] for _ in range(SITES)]
-    upstream = [writer.sentence() for _ in range(max(1, count // 200))]
-    bodies: list[list[list[str]]] = []
-    planted = Planted([], [], [], [])
-    while len(bodies) < count:
-        original = writer.article()
-        if rng.random() < QUOTE_SHARE:
-            quote = rng.choice(upstream)
-            original.insert(1, [f"“{quote[:-1]},” the agency said in a statement."])
-        family = len(bodies)
-        _add(planted, bodies, original, family, None, f"2024-01-{rng.randint(1, 9):02d}", rng)
-        if rng.random() < DERIVED_SHARE:
-            _derive(planted, bodies, family, writer, count)
-    planted.texts = [_render(body, footers[rng.randrange(SITES)]) for body in bodies[:count]]
-    return planted
-
-
-def _derive(
-    planted: Planted, bodies: list[list[list[str]]], family: int, writer: Writer, count: int
-) -> None:
-    """One to three copies of the family's original, a copy of a copy now and then."""
-    rng = writer.rng
-    for _ in range(rng.randint(1, 3)):
-        if len(bodies) >= count:
-            return
-        members = [i for i in range(family, len(bodies)) if planted.family[i] == family]
-        parent = rng.choice(members)
-        make = rng.choice([edit, edit, cut, spin])
-        date = planted.dates[parent]
-        later = None if date is None or rng.random() < 0.5 else _later(date, rng)
-        _add(planted, bodies, make(bodies[parent], writer), family, parent, later, rng)
-
-
-def _add(
-    planted: Planted,
-    bodies: list[list[list[str]]],
-    body: list[list[str]],
-    family: int,
-    parent: int | None,
-    date: str | None,
-    rng: random.Random,
-) -> None:
-    if parent is not None:
-        planted.sources.append((parent, len(bodies)))
-    bodies.append(body)
-    planted.family.append(family)
-    planted.dates.append(date if parent is not None or rng.random() < 0.5 else None)
-
-
-def _later(date: str, rng: random.Random) -> str:
-    return f"2024-01-{int(date[-2:]) + rng.randint(1, 9):02d}"
-
-
-def _render(body: list[list[str]], footer: list[str]) -> str:
-    return "\n\n".join(" ".join(p) for p in [*body, footer]) + "\n"
-
-
-def build(planted: Planted) -> list[Article]:
-    articles = []
-    for n, text in enumerate(planted.texts):
-        paragraphs, sentences = segment(text)
-        articles.append(
-            Article(
-                id=f"a{n}",
-                path=f"a{n}.txt",
-                text=text,
-                title=f"a{n}",
-                source=None,
-                url=None,
-                date=planted.dates[n],
-                author=None,
-                format="text",
-                encoding="utf-8",
-                metadata=(),
-                paragraphs=paragraphs,
-                sentences=sentences,
-            )
-        )
-    return articles
+CLUSTERING = ("fingerprint", "boilerplate", "candidates", "families")
+"""The audit's stages that make the copy families (:func:`viewer.analysis.families.cluster`)."""
+TARGET_ARTICLES = 100_000
+TARGET_SECONDS = 30.0
+"""The issue's target: cluster 100,000 articles in at most 30 s on 2 cores."""
 
 
 def pair_scores(result: Audit, planted: Planted) -> tuple[float, float]:
@@ -307,10 +116,6 @@ def throughput(articles: list[Article]) -> tuple[float, float]:
     return len(sample) / best[0], len(sample) / best[1]
 
 
-def peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def timed(stages: dict[str, float]) -> Callable[[str, int, int], None]:
     clock = {"last": time.perf_counter()}
 
@@ -326,7 +131,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="skip the fingerprint throughput against datasketch (benchmarks/fingerprint.py "
+        "measures it)",
+    )
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -352,10 +162,12 @@ def main() -> None:
             f"rensa {fast:.2f}s, datasketch {slow:.2f}s ({slow / fast:.1f}x)"
         )
     stages: dict[str, float] = {}
+    before = peak_mib()
     start = time.perf_counter()
     result = audit(articles, progress=timed(stages))
     elapsed = time.perf_counter() - start
-    print(f"audit: {elapsed:.1f}s, peak {peak_mib():,.0f} MiB")
+    clustering = sum(stages.get(stage, 0.0) for stage in CLUSTERING)
+    print(f"audit: {elapsed:.1f}s (clustering {clustering:.1f}s), peak {peak_mib():,.0f} MiB")
     for stage, seconds in stages.items():
         print(f"  {stage:<12} {seconds:7.1f}s")
     precision, recall = pair_scores(result, planted)
@@ -367,6 +179,28 @@ def main() -> None:
     reasons = Counter(r.reason.split(":")[0] for r in result.rejected)
     print(f"  rejections: {dict(reasons.most_common())}")
     print(f"direction: {accuracy:.3f} right over {judged:,} planted copy pairs found")
+    report(len(articles), clustering, elapsed, before, (precision, recall, accuracy))
+
+
+def report(
+    count: int, clustering: float, elapsed: float, before: float, scores: tuple[float, ...]
+) -> None:
+    """RESULT lines: clustering and audit time, peak memory, pair precision and recall."""
+    size = f"cluster {count:,}"
+    at_most = TARGET_SECONDS if count == TARGET_ARTICLES else None
+    note = f"{' + '.join(CLUSTERING)} stages; {cores()} cores available"
+    record(f"{size}: clustering", clustering, "s", at_most=at_most, note=note)
+    record(f"{size}: whole audit", elapsed, "s", note="with provenance, quotes and drift")
+    record(
+        f"{size}: peak memory",
+        peak_mib(),
+        "MiB",
+        note=f"whole process; peak before the audit {before:,.0f} MiB",
+    )
+    precision, recall, accuracy = scores
+    record(f"{size}: pair precision", precision, "", note="pairs put in one family")
+    record(f"{size}: pair recall", recall, "", note="planted family pairs found")
+    record(f"{size}: direction right", accuracy, "", note="planted copy pairs found")
 
 
 if __name__ == "__main__":
