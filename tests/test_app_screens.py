@@ -21,8 +21,10 @@ from viewer.ui.screens.articles import ArticlesScreen
 from viewer.ui.screens.compare import CompareScreen
 from viewer.ui.screens.pair import PairScreen
 from viewer.ui.screens.problems import ProblemsScreen
+from viewer.ui.screens.read import ReadScreen
 from viewer.ui.widgets.column_heads import ColumnHeads
 from viewer.ui.widgets.pair_text import PairText
+from viewer.ui.widgets.traced_text import TracedText
 
 HOSTILE_TITLE = "Title [bold red]x[/] [@click=app.quit]go[/] \x1b]0;pwned\x07"
 HOSTILE_BODY = (
@@ -252,3 +254,35 @@ async def test_hostile_text_is_shown_literally_and_never_obeyed(tmp_path: Path) 
         title = table.get_row((app.summaries or ())[0].id)[1]
         assert isinstance(title, Text) and "[@click=app.quit]go[/]" in title.plain
         assert "\x1b" not in title.plain
+
+
+async def test_a_lone_article_opens_to_read_and_scrolls(tmp_path: Path) -> None:
+    lines = [f"Line {n} of the report says [bold]{n}[/] things." for n in range(3000)]
+    path = tmp_path / "long.txt"
+    path.write_text("A long report\n\n" + "\n".join(lines), encoding="utf-8")
+    app = ViewerApp([str(path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ReadScreen)
+        text = app.screen.query_one(TracedText)
+        assert len(text.attributions) == 3000
+        heading = app.screen.query_one("#read-heading", Static)
+        assert "A long report" in str(heading.render())
+        await pilot.press("pagedown", "pagedown")
+        assert text.scroll_offset.y > 0
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArticlesScreen)
+
+
+async def test_r_reads_the_article_under_the_cursor(tmp_path: Path) -> None:
+    ids = write_articles(tmp_path, 3)
+    app = ViewerApp([str(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        if not isinstance(app.screen, ArticlesScreen):
+            await pilot.press("escape")
+        await pilot.press("r")
+        assert isinstance(app.screen, ReadScreen)
+        assert app.screen.summary.article.path in ids
+        first = app.screen.summary.article.sentences[0]
+        assert app.screen.query_one(TracedText).attributions[0].start == first.start

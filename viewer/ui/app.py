@@ -24,7 +24,7 @@ from viewer.model import Article, Corpus, Problem
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.commands import KeyCommands, screen_keys
 from viewer.ui.corpus import Variant, default_pair, versions_of
-from viewer.ui.messages import CorpusView, OpenPair, OpenView
+from viewer.ui.messages import CorpusView, OpenArticle, OpenPair, OpenView
 from viewer.ui.screens.articles import ArticlesScreen
 from viewer.ui.screens.compare import CompareScreen
 from viewer.ui.screens.drift_table import DriftTableScreen
@@ -32,6 +32,7 @@ from viewer.ui.screens.graph import GraphScreen
 from viewer.ui.screens.help import HelpScreen
 from viewer.ui.screens.problems import ProblemsScreen
 from viewer.ui.screens.provenance import ProvenanceScreen
+from viewer.ui.screens.read import ReadScreen
 from viewer.ui.screens.variants import VariantsScreen, default_base
 from viewer.ui.summary import Summary, summarise
 from viewer.ui.visible import one_line
@@ -138,6 +139,8 @@ class ViewerApp(App[None]):
                 severity="warning",
                 markup=False,
             )
+        if len(message.summaries) == 1 and self.screen is self.articles_screen:
+            self.push_screen(ReadScreen(message.summaries[0]))  # nothing to compare it with
         if len(message.summaries) > 1:
             self.articles_screen.progress = "auditing the corpus…"
             self._audit(tuple(summary.article for summary in message.summaries))
@@ -207,6 +210,10 @@ class ViewerApp(App[None]):
     def _open_pair(self, message: OpenPair) -> None:
         base, other = self._summary(message.base), self._summary(message.other)
         self.open_comparison(base, other, message.pair, message.sentences)
+
+    @on(OpenArticle)
+    def _open_article(self, message: OpenArticle) -> None:
+        self.push_screen(ReadScreen(self._summary(message.article)))
 
     @on(OpenView)
     def _open_view(self, message: OpenView) -> None:

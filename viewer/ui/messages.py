@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from textual.message import Message
 
-__all__ = ["CorpusView", "OpenPair", "OpenView"]
+__all__ = ["CorpusView", "OpenArticle", "OpenPair", "OpenView"]
 
 
 class CorpusView(StrEnum):
@@ -40,6 +40,15 @@ class OpenPair(Message):
         self.sentences = sentences
         """Instead of ``pair``: a sentence of the base, and of the other when known, whose
         pair the cursor lands on once they are compared."""
+
+
+class OpenArticle(Message):
+    """Show one article alone, to read it."""
+
+    def __init__(self, article: str) -> None:
+        super().__init__()
+        self.article = article
+        """Id of the article."""
 
 
 class OpenView(Message):

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from viewer.ui.corpus import ArticleRow, FamilyRow, corpus_rows, family_label, pair_for
-from viewer.ui.messages import CorpusView, OpenPair, OpenView
+from viewer.ui.messages import CorpusView, OpenArticle, OpenPair, OpenView
 
 if TYPE_CHECKING:
     from viewer.analysis.audit import Audit
@@ -62,6 +62,7 @@ class ArticlesScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "mark", "Mark", id="articles.mark"),
         Binding("c", "compare", "Compare", id="articles.compare"),
+        Binding("r", "read", "Read", id="articles.read"),
         Binding("g", "view('graph')", "Derivation graph", id="articles.graph"),
         Binding("t", "view('provenance')", "Trace provenance", id="articles.provenance"),
         Binding("V", "view('variants')", "Variants", id="articles.variants"),
@@ -324,6 +325,12 @@ class ArticlesScreen(Screen[None]):
             self.notify("Mark an article with space, then press enter on another.")
             return
         self.post_message(OpenPair(chosen[0], chosen[1]))
+
+    def action_read(self) -> None:
+        """Read the article under the cursor alone."""
+        article = self._cursor_article()
+        if article is not None:
+            self.post_message(OpenArticle(article))
 
     def action_view(self, view: str) -> None:
         """Open a corpus view (graph, provenance, variants, drift) on the cursor's article."""
