@@ -10,6 +10,7 @@ CORE = [
     "viewer.ingest",
     "viewer.analysis",
     "viewer.analysis.drift",
+    "viewer.archive",
     "viewer.report.json",
     "viewer.report.markdown",
     "viewer.report.html",

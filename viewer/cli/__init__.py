@@ -44,7 +44,7 @@ SEEDS = next(
 """The sample articles: packaged beside the code in a wheel, at the top of a checkout."""
 """The sample articles the app opens when given no paths (in a source checkout)."""
 
-COMMANDS = ("compare", "audit", "trace", "open", "serve")
+COMMANDS = ("compare", "audit", "trace", "index", "open", "serve")
 FORMATS = ("text", "json", "md", "html")
 _EPILOG = """\
 Run `viewer PATH...` (no command) to open the interactive app on those files; with no
@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     from viewer.cli.audit import add_audit_commands
 
     add_audit_commands(commands, common)
+    from viewer.cli.index import add_index_commands
+
+    add_index_commands(commands, common)
     opened = commands.add_parser(
         "open",
         parents=[common, limit_options()],
@@ -311,6 +314,10 @@ def _run(args: argparse.Namespace) -> int:
         return run_compare(args, os.environ)
     if args.command == "serve":
         return run_serve(args)
+    if args.command == "index":
+        from viewer.cli.index import run_index
+
+        return run_index(args)
     if args.command in ("audit", "trace"):
         from viewer.cli import audit
 

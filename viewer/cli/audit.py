@@ -82,11 +82,14 @@ def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         help="show where each sentence of an article came from",
         description="Show ARTICLE sentence by sentence, each with its source among the "
         "articles in PATHS (article, sentence, relation, score), or none when no article "
-        "there holds it; then each source's share of the article.",
+        "there holds it; then each source's share of the article. With --index, the "
+        "sources are found in an archive index first (see `viewer index`).",
     )
     trace.add_argument("article", metavar="ARTICLE", help="the article to trace (a file)")
-    trace.add_argument(
-        "--against", nargs="+", required=True, metavar="PATH", help="files or folders to search"
+    searched = trace.add_mutually_exclusive_group(required=True)
+    searched.add_argument("--against", nargs="+", metavar="PATH", help="files or folders to search")
+    searched.add_argument(
+        "--index", metavar="FILE", help="an archive index to search (see `viewer index`)"
     )
     add_loading_and_output(trace, TRACE_FORMATS)
 
@@ -208,6 +211,10 @@ def _traced(articles: list[Article], given: str) -> tuple[Article, list[Article]
 
 def run_trace(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """``viewer trace``: audit ARTICLE with PATHS (no drift) and show its provenance."""
+    if args.index is not None:
+        from viewer.cli.index import run_trace_index
+
+        return run_trace_index(args, environ)
     article, articles = _traced(_load([args.article, *args.against], args), args.article)
     result = _run(articles, drift=False)
     if args.format == "json":

@@ -186,13 +186,20 @@ def audit_to_dict(audit: Audit, articles: Sequence[Article]) -> dict[str, Any]:
     }
 
 
-def trace_to_dict(article: Article, audit: Audit, articles: Sequence[Article]) -> dict[str, Any]:
+def trace_to_dict(
+    article: Article,
+    audit: Audit,
+    articles: Sequence[Article],
+    index: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """One article's provenance: its sentences' sources and each source's share.
 
     Args:
         article: the article traced.
         audit: an audit of a corpus holding it.
         articles: that corpus, to look the sources up in.
+        index: for a trace against an archive index, what the index found
+            (``index_trace`` in ``docs/json.md``); ``None`` otherwise.
     """
     provenance = next(p for p in audit.provenance if p.article == article.id)
     cited = {a.source_article for a in provenance.sentences} | {
@@ -206,6 +213,7 @@ def trace_to_dict(article: Article, audit: Audit, articles: Sequence[Article]) -
         "unsourced": provenance.unsourced,
         "characters": provenance.characters,
         "sources": [article_to_dict(a) for a in articles if a.id in cited],
+        "index": index,
     }
 
 
