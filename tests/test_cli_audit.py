@@ -178,3 +178,24 @@ def test_progress_draws_on_a_terminal_only() -> None:
         report("families", 1, 2)
         report("quotes", 0, 0)
     assert "families" in screen.getvalue()
+
+
+def test_trace_takes_the_others_for_sources_when_the_texts_cannot_tell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No dates, no garble: nothing says who copied whom, and the question is where the
+    # traced article's text came from.
+    sentences = [
+        f"The {word} council voted on the {word} budget after a long debate in March."
+        for word in ("harbor", "valley", "river", "forest", "county", "island")
+    ]
+    (tmp_path / "a.txt").write_text(" ".join(sentences), encoding="utf-8")
+    edited = [s.replace("long debate", "lengthy debate") for s in sentences]
+    (tmp_path / "b.txt").write_text(" ".join(edited), encoding="utf-8")
+    code, out, _ = run(
+        capsys, "trace", str(tmp_path / "b.txt"), "--against", str(tmp_path), "--format", "json"
+    )
+    assert code == 0
+    document = json.loads(out)
+    assert Path(document["article"]["path"]).name == "b.txt"
+    assert all(a["source_article"] is not None for a in document["attributions"])

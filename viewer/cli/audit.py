@@ -216,6 +216,10 @@ def run_trace(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
 
         return run_trace_index(args, environ)
     article, articles = _traced(_load([args.article, *args.against], args), args.article)
+    # the traced article last: where the texts give no sign of who copied whom, the audit
+    # takes the earlier article for the source, and the question here is where this one's
+    # text came from
+    articles = [a for a in articles if a is not article] + [article]
     result = _run(articles, drift=False)
     if args.format == "json":
         from viewer.report.audit_json import trace_to_dict
