@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -139,7 +140,7 @@ def _sentence_hits(prints: Fingerprints, skip: frozenset[int]) -> dict[tuple[int
         twos = starts[sizes == 2]
         pairs = [(rows[twos], rows[twos + 1])]
         for start, size in _sized(starts, sizes, 3, BUCKET_CAP):
-            first, second = np.triu_indices(size, 1)
+            first, second = _pairs_of(size)
             group = rows[start : start + size]
             pairs.append((group[first], group[second]))
         for start, size in _sized(starts, sizes, BUCKET_CAP + 1, len(rows)):
@@ -187,6 +188,14 @@ def _distinct_per_pair(pair: I64, sentence: I64) -> dict[int, int]:
     distinct = np.unique(np.stack([pair, sentence], axis=1), axis=0)
     keys, sizes = np.unique(distinct[:, 0], return_counts=True)
     return dict(zip(keys.tolist(), sizes.tolist(), strict=True))
+
+
+@lru_cache(maxsize=BUCKET_CAP + 1)
+def _pairs_of(size: int) -> tuple[I64, I64]:
+    """Every pair of positions in a bucket of ``size``, first below second (kept by size:
+    there are thousands of buckets and few sizes)."""
+    first, second = np.triu_indices(size, 1)
+    return first.astype(np.int64), second.astype(np.int64)
 
 
 def _runs(keys: U64) -> tuple[I64, I64, I64]:
