@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from viewer.ingest import load
 from viewer.ingest.textmeta import TextMeta, read_text_meta
@@ -301,3 +304,20 @@ def load_text(text: str) -> Article:
 
     (article,) = load(["-"], stdin=BytesIO(text.encode())).articles
     return article
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\r\n\u00a0\u2028\x0c\x1c.")))
+def test_lines_are_the_stripped_non_blank_lines(text: str) -> None:
+    from viewer.ingest.metalines import strip_span
+    from viewer.ingest.textmeta import _Reader
+    from viewer.model import Span
+
+    expected = []
+    position = 0
+    for piece in re.split(r"([\r\n])", text):
+        if piece not in ("\r", "\n"):
+            line = strip_span(text, Span(position, position + len(piece)))
+            if line.end > line.start:
+                expected.append(line)
+        position += len(piece)
+    assert _Reader(text, markdown=False).lines == expected

@@ -25,13 +25,13 @@ from viewer.ingest.metalines import (
     read_date_prefix,
     read_dateline,
     read_meta_line,
-    strip_span,
 )
 from viewer.model import MetaField, Span
 
 __all__ = ["TextMeta", "read_text_meta"]
 
-_LINE = re.compile(r"[^\r\n]+")
+_STRIPPED_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
+"""A line without its leading and trailing white space (lines end at CR or LF only)."""
 _HEADER_LINES = 12
 """How many lines from the top may hold the headline and metadata lines."""
 _OPENING_LINES = 3
@@ -133,10 +133,7 @@ class _Reader:
     title: MetaField | None = None
 
     def __post_init__(self) -> None:
-        self.lines = [
-            strip_span(self.text, Span(m.start(), m.end())) for m in _LINE.finditer(self.text)
-        ]
-        self.lines = [line for line in self.lines if line.end > line.start]
+        self.lines = [Span(m.start(), m.end()) for m in _STRIPPED_LINE.finditer(self.text)]
 
     def line(self, index: int) -> str:
         """The text of line ``index``, without surrounding white space."""

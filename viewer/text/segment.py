@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
 
 from viewer.model import Sentence, Span
 
@@ -126,17 +125,18 @@ def _lines(text: str) -> list[Span]:
 
 def _split_block(text: str, start: int, end: int) -> list[Span]:
     """A block between blank lines, split where a line clearly is not a soft wrap."""
-    lines = [Span(start + s, start + e) for s, e in _lines(text[start:end])]
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if m.end() > m.start()]
     if len(lines) <= 1:
         return [Span(start, end)]
-    longest = max(len(text[s:e].strip()) for s, e in lines)
+    widths = [len(text[s:e].strip()) for s, e in lines]
+    bar = _MIN_SOFT_LINE * max(widths)
     spans: list[Span] = []
-    current = lines[0].start
-    for previous, line in pairwise(lines):
-        short = len(text[previous.start : previous.end].strip()) < _MIN_SOFT_LINE * longest
-        if short or _BLOCK_START.match(text, line.start, line.end):
-            spans.append(Span(current, previous.end))
-            current = line.start
+    current = lines[0][0]
+    for k in range(1, len(lines)):
+        line_start, line_end = lines[k]
+        if widths[k - 1] < bar or _BLOCK_START.match(text, line_start, line_end):
+            spans.append(Span(current, lines[k - 1][1]))
+            current = line_start
     spans.append(Span(current, end))
     return spans
 
