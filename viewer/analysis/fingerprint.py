@@ -34,7 +34,7 @@ import numpy as np
 import numpy.typing as npt
 import rensa  # type: ignore[import-untyped]
 
-from viewer.analysis.similarity import STOPWORDS, stem
+from viewer.analysis.similarity import STOPWORDS, stems
 from viewer.model import Article
 from viewer.text.normalize import fold_text
 
@@ -133,7 +133,7 @@ def sentence_words(text: str) -> list[str]:
 
 def content_stems(words: Sequence[str]) -> list[str]:
     """Stems of the words that are not function words, in order."""
-    return [stem(w) for w in words if w not in STOPWORDS]
+    return stems([w for w in words if w not in STOPWORDS])
 
 
 def exact_key(words: Sequence[str]) -> int:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -36,13 +35,8 @@ _WORD_SHARE = 0.6
 """How much the word view counts in the blended score; the character view has the rest."""
 
 
-@lru_cache(maxsize=1 << 19)
 def stem(word: str) -> str:
-    """A crude English stem: enough to make "shots", "shot"; "fired", "firing", "fire" meet.
-
-    Cached: a news vocabulary repeats, so in a corpus or a long document most words are
-    looked up rather than stemmed again.
-    """
+    """A crude English stem: enough to make "shots", "shot"; "fired", "firing", "fire" meet."""
     w = _POSSESSIVE.sub("", word)
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
@@ -67,10 +61,29 @@ class SentenceFeatures:
     """Word stems and how often each occurs."""
 
 
+_STEMMED: dict[str, str] = {}
+"""Stems already worked out: a news vocabulary repeats, so in a corpus or a long document
+most words are looked up (a dictionary lookup is twice as fast as a cached call)."""
+_STEMMED_MAX = 1 << 19
+
+
+def stems(words: Iterable[str]) -> list[str]:
+    """The stem of each word, in order, looked up in ``_STEMMED`` when known."""
+    known = _STEMMED
+    return [known.get(w) or _learn(w) for w in words]
+
+
+def _learn(word: str) -> str:
+    if len(_STEMMED) >= _STEMMED_MAX:
+        _STEMMED.clear()
+    found = _STEMMED[word] = stem(word)
+    return found
+
+
 def features(text: str) -> SentenceFeatures:
     """The features of one sentence's text."""
     folded = fold_text(text)
-    return SentenceFeatures(folded, Counter(stem(w) for w in _WORD.findall(folded)))
+    return SentenceFeatures(folded, Counter(stems(_WORD.findall(folded))))
 
 
 def combine(parts: Sequence[SentenceFeatures]) -> SentenceFeatures:
