@@ -6,6 +6,8 @@ each milestone's text first appears:
 
 - **first paint**: the first visible character (the app's header and footer);
 - **listed**: the article list, recognised by the first article's title;
+- **text shown**: a lone article open to read (the app opens one that way), recognised
+  by the reading view's "N words · path" line;
 - **comparison**: the side-by-side view with its pairs (its status line, ``pair 1/``),
   for the seeds opened by the app itself once the audit has run, for two long versions
   on request (mark the first, move down, ``enter``), timed from the key press.
@@ -22,7 +24,7 @@ Every milestone is the best of ``--rounds`` runs.
 
 Usage: ``python benchmarks/startup.py [--cases minimal seeds long two] [--rounds 3]``
 
-Target (issue #7): first paint of the 50,000-line article in about a second.
+Target (issue #7): the 50,000-line article open, its text on screen, in about a second.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ COLUMNS, ROWS = 120, 40
 LINES = 50_000
 EDITED = 0.02
 LONG_TARGET = 1.0
-"""Seconds to first paint of the 50,000-line article."""
+"""Seconds until the 50,000-line article's text is on screen."""
 MINIMAL_APP = """\
 from textual.app import App, ComposeResult
 from textual.widgets import Static
@@ -226,7 +228,8 @@ def cases(folder: Path, names: list[str]) -> list[Case]:
         megabytes = [f"{path.stat().st_size / 1e6:.1f} MB" for path in (a, b)]
         print(f"{size}: {megabytes[0]}; the other version {megabytes[1]}")
         if "long" in names:
-            steps = [Step("first paint", None), Step("listed", title)]
+            # the reading view's "N words · path" line: drawn once the text is laid out
+            steps = [Step("first paint", None), Step("text shown", " words · ")]
             made.append(Case("long", size, [*VIEWER, str(a)], steps))
         if "two" in names:
             steps = [
@@ -250,7 +253,7 @@ def report(made: list[Case], rounds: int) -> None:
             if case.name == "minimal" and value is not None:
                 record(name, value, "s", note=f"the baseline; best of {rounds}")
                 continue
-            target = LONG_TARGET if case.name == "long" and step.label == "first paint" else None
+            target = LONG_TARGET if case.name == "long" and step.label == "text shown" else None
             timed_from = "from the key press" if step.keys else "from process start"
             record(
                 name,

@@ -13,7 +13,7 @@ from viewer.ui.highlight import cut_lines, side_pieces
 from viewer.ui.layout import GUTTER, RULE, column_widths, lay_out, row_lines
 from viewer.ui.rows import RowKind, Show, build_rows, is_changed, pair_symbol
 from viewer.ui.visible import one_line, visible_pieces, visible_text
-from viewer.ui.wrap import _wrap_measured, _wrap_single_cells, wrap
+from viewer.ui.wrap import _wrap_measured, _wrap_single_cells, line_ranges, wrap
 
 HOSTILE = "Say [bold red]x[/] and [@click=app.quit] then \x1b[31mred\x1b]0;title\x07 \x9b2J."
 
@@ -139,3 +139,21 @@ def test_the_fast_wrap_agrees_with_the_measured_one(text: str, width: int) -> No
         return [text[start:end].rstrip(" ") for start, end in lines]
 
     assert shown(_wrap_single_cells(text, width)) == shown(_wrap_measured(text, width))
+
+
+@given(st.text(alphabet=st.sampled_from("ab \u00a0\t\n\u4e00é")), st.integers(1, 12))
+def test_a_line_that_fits_takes_the_shortcut_to_what_wrapping_gives(text: str, width: int) -> None:
+    from viewer.ui import wrap as module
+
+    lines: list[tuple[int, int]] = []
+    blank = False
+    for start, end in module.wrap(text, width):  # line_ranges' rules, without the shortcut
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if start == end and (blank or not lines):
+            continue
+        blank = start == end
+        lines.append((start, end))
+    while len(lines) > 1 and lines[-1][0] == lines[-1][1]:
+        lines.pop()
+    assert line_ranges(text, width) == (lines or [(0, 0)])

@@ -29,9 +29,14 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     A newline always ends a line and belongs to none. An empty text is one empty line.
     """
     width = max(width, 1)
-    if not _NOT_SINGLE_CELL.search(text) and not _OTHER_SPACE.search(text):
+    if _one_cell_each(text):
         return _wrap_single_cells(text, width)
     return _wrap_measured(text, width)
+
+
+def _one_cell_each(text: str) -> bool:
+    """Whether every character of ``text`` takes one cell and every space is a plain one."""
+    return not _NOT_SINGLE_CELL.search(text) and not _OTHER_SPACE.search(text)
 
 
 def _wrap_measured(text: str, width: int) -> list[tuple[int, int]]:
@@ -106,6 +111,8 @@ def _break_word(
 def line_ranges(text: str, width: int) -> list[tuple[int, int]]:
     """The lines to draw for ``text`` in ``width`` cells: trailing spaces trimmed, runs of
     blank lines kept single, and none at the end (but always at least one line)."""
+    if len(text) <= width and "\n" not in text and _one_cell_each(text):
+        return [(0, len(text.rstrip(" ")))]  # fits: most sentences of a long document
     lines: list[tuple[int, int]] = []
     blank = False
     for start, end in wrap(text, width):

@@ -135,6 +135,8 @@ class TracedText(ScrollView, can_focus=True):
 
     def _lay_out(self) -> None:
         """Wrap every sentence at the current width, a blank line between paragraphs."""
+        if self.scrollable_content_region.width == 0:
+            return  # not laid out yet: on_resize comes with the real width
         width = max(self.scrollable_content_region.width - _GUTTER_WIDTH, 8)
         if width == self._width:
             return
