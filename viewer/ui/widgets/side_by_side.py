@@ -281,7 +281,9 @@ class SideBySide(ScrollView, can_focus=True):
         self._layout = None
         self._lines.clear()
         self.refresh()
-        if self.is_mounted:
+        if self.is_mounted and self.scrollable_content_region.width:
+            # (before the first layout there is no width yet: on_resize lays out then,
+            # once, instead of at the narrowest width and again)
             self.virtual_size = Size(self._width, self._ensure_layout().height)
 
     @property
