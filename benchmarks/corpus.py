@@ -15,12 +15,16 @@ from __future__ import annotations
 import dataclasses
 import random
 import re
+import sys
+from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.articles import article as article  # the benchmarks make test articles so too
 from viewer.analysis.similarity import STOPWORDS
 from viewer.model import Article
-from viewer.text.segment import segment
 
 VOCABULARY = 30_000
 WORDS_PER_ARTICLE = 500
@@ -203,26 +207,6 @@ def _render(body: list[list[str]], footer: list[str]) -> str:
 def build(planted: Planted) -> list[Article]:
     """Articles of the planted texts, segmented as ingest would (ids ``a0``, ``a1``…)."""
     return [article(text, f"a{n}", planted.dates[n]) for n, text in enumerate(planted.texts)]
-
-
-def article(text: str, name: str, date: str | None = None) -> Article:
-    """One article of body text (no title or metadata sniffing)."""
-    paragraphs, sentences = segment(text)
-    return Article(
-        id=name,
-        path=f"{name}.txt",
-        text=text,
-        title=name,
-        source=None,
-        url=None,
-        date=date,
-        author=None,
-        format="text",
-        encoding="utf-8",
-        metadata=(),
-        paragraphs=paragraphs,
-        sentences=sentences,
-    )
 
 
 def long_document(lines: int, seed: int) -> list[str]:

@@ -223,7 +223,6 @@ def cases(folder: Path, names: list[str]) -> list[Case]:
         a, b = folder / "A.txt", folder / "B.txt"
         a.write_text("\n".join(lines) + "\n", encoding="utf-8")
         b.write_text("\n".join(edit_lines(lines, EDITED, seed=8)) + "\n", encoding="utf-8")
-        title = lines[0][:30]
         size = f"{LINES:,}-line article"
         megabytes = [f"{path.stat().st_size / 1e6:.1f} MB" for path in (a, b)]
         print(f"{size}: {megabytes[0]}; the other version {megabytes[1]}")

@@ -13,7 +13,7 @@ SPUN = SEEDS / "001_fbd8aefc31d76d87.txt"
 ORIGINAL = SEEDS / "000_7f86270e280a74df.txt"
 
 
-def article(text: str, name: str = "t") -> Article:
+def article(text: str, name: str = "t", date: str | None = None) -> Article:
     """An article whose every paragraph is body text (no title or metadata sniffing)."""
     paragraphs, sentences = segment(text)
     return Article(
@@ -23,7 +23,7 @@ def article(text: str, name: str = "t") -> Article:
         title=name,
         source=None,
         url=None,
-        date=None,
+        date=date,
         author=None,
         format="text",
         encoding="utf-8",
