@@ -137,16 +137,19 @@ def _sentence_hits(prints: Fingerprints, skip: frozenset[int]) -> dict[tuple[int
         present = np.flatnonzero((keys != 0) & ~skipped)
         order, starts, sizes = _runs(keys[present])
         rows = present[order]
-        twos = starts[sizes == 2]
-        pairs = [(rows[twos], rows[twos + 1])]
-        for start, size in _sized(starts, sizes, 3, BUCKET_CAP):
+        pairs: list[tuple[I64, I64]] = []
+        for size in np.unique(sizes[(sizes >= 2) & (sizes <= BUCKET_CAP)]).tolist():
+            # every bucket of one size at once: its rows, then each pair of positions
             first, second = _pairs_of(size)
-            group = rows[start : start + size]
-            pairs.append((group[first], group[second]))
+            bases = starts[sizes == size][:, None]
+            pairs.append((rows[bases + first].ravel(), rows[bases + second].ravel()))
         for start, size in _sized(starts, sizes, BUCKET_CAP + 1, len(rows)):
             group = rows[start : start + size]
             pairs += [(group[:-step], group[step:]) for step in range(1, CHAIN + 1)]
-        found += [_sentence_pairs(x, y, article_of, sentence_of, weight) for x, y in pairs]
+        if pairs:
+            x = np.concatenate([p[0] for p in pairs])
+            y = np.concatenate([p[1] for p in pairs])
+            found.append(_sentence_pairs(x, y, article_of, sentence_of, weight))
     return _count_hits(found, len(prints))
 
 
@@ -185,8 +188,9 @@ def _count_hits(found: list[I64], n: int) -> dict[tuple[int, int], int]:
 
 def _distinct_per_pair(pair: I64, sentence: I64) -> dict[int, int]:
     """For each pair key, how many distinct sentences it has."""
-    distinct = np.unique(np.stack([pair, sentence], axis=1), axis=0)
-    keys, sizes = np.unique(distinct[:, 0], return_counts=True)
+    # one integer per (pair, sentence): np.unique over rows (axis=0) sorts far slower
+    distinct = np.unique(pair * (_CLIP + 1) + sentence)
+    keys, sizes = np.unique(distinct // (_CLIP + 1), return_counts=True)
     return dict(zip(keys.tolist(), sizes.tolist(), strict=True))
 
 
