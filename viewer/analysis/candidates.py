@@ -2,7 +2,9 @@
 
 Two LSH indexes over the fingerprints (:mod:`viewer.analysis.fingerprint`) propose pairs:
 
-- **article bands**: two articles whose shingle signatures agree on a whole band;
+- **article bands**: two articles whose shingle signatures agree on a whole band, and
+  that share at least one sentence strongly (below) unless one has no keyed sentence:
+  two short articles of one site collide on their common footer's shingles alone;
 - **sentence buckets**: two articles with at least ``MIN_HITS`` sentences in common,
   where a sentence pair counts when it has the same exact key or shares ``STRONG`` of
   the sketch bands (one band in common is chance).
@@ -73,24 +75,33 @@ def candidates(
     if progress is not None:
         progress("candidates", 1, 2)
     collided = _article_collisions(prints)
-    needed = _needed_hits(prints, skip)
+    keyed = _keyed(prints, skip)
+    needed = [int(n) for n in np.clip(keyed, 1, MIN_HITS)]
+    unkeyed = {int(n) for n in np.flatnonzero(keyed == 0)}
+
+    def proposed(a: int, b: int) -> bool:
+        shared = hits.get((a, b), 0)
+        if (a, b) in collided:  # bands alone: a common footer is enough for short articles
+            return shared > 0 or a in unkeyed or b in unkeyed
+        return shared >= min(needed[a], needed[b])
+
     found = [
         Candidate(a, b, hits.get((a, b), 0), prints.resemblance(a, b))
         for a, b in sorted(set(hits) | collided)
-        if (a, b) in collided or hits[a, b] >= min(needed[a], needed[b])
+        if proposed(a, b)
     ]
     if progress is not None:
         progress("candidates", 2, 2)
     return _strongest(found)
 
 
-def _needed_hits(prints: Fingerprints, skip: frozenset[int]) -> list[int]:
-    """Per article, MIN_HITS, or fewer if it has fewer keyed sentences (boilerplate aside)."""
+def _keyed(prints: Fingerprints, skip: frozenset[int]) -> I64:
+    """Per article, how many sentences have an exact key that is not boilerplate."""
     skipped = np.isin(prints.keys, np.fromiter(skip, dtype=np.uint64, count=len(skip)))
     keyed = ((prints.keys != 0) & ~skipped).astype(np.int64)
     counts = np.add.reduceat(np.r_[keyed, 0], prints.offsets[:-1]) if len(prints) else keyed
     counts[np.diff(prints.offsets) == 0] = 0
-    return [int(n) for n in np.clip(counts, 1, MIN_HITS)]
+    return counts
 
 
 def _strongest(found: list[Candidate]) -> tuple[Candidate, ...]:
