@@ -145,3 +145,10 @@ def test_the_fast_wrap_agrees_with_the_measured_one(text: str, width: int) -> No
 def test_a_line_that_fits_takes_the_shortcut_to_what_wrapping_gives(text: str, width: int) -> None:
     # A newline at the end changes no line but rules the shortcut out.
     assert line_ranges(text, width) == line_ranges(text + "\n", width)
+
+
+@given(st.text(alphabet=st.sampled_from("ab \u00a0\t\n\x1b\u202e\u2028 é")))
+def test_one_line_takes_its_shortcut_only_where_it_changes_nothing(text: str) -> None:
+    import re
+
+    assert one_line(text) == visible_text(re.sub(r"\s+", " ", text).strip())

@@ -60,7 +60,10 @@ def one_line(text: str, limit: int | None = None) -> str:
 
     Runs of white space (newlines included) become one space.
     """
-    flat = visible_text(_WHITESPACE.sub(" ", text).strip())
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        flat = text  # no control, no white space but single inner spaces: nothing to do
+    else:
+        flat = visible_text(_WHITESPACE.sub(" ", text).strip())
     if limit is not None and len(flat) > limit:
         return flat[: max(limit - 1, 0)] + "…"
     return flat
