@@ -1,9 +1,8 @@
 """Reading: one article alone, when there is nothing to compare it with.
 
-The text is drawn by the provenance view's widget (``TracedText``, on the Line API), so
-a 50,000-line document costs only the lines on screen; every sentence is the article's
-own. Opened directly when one article is loaded, and by enter on an article that has no
-partner to compare with.
+The text is drawn paragraph by paragraph on the Line API (``PlainText``), so a
+50,000-line document costs only the lines on screen. Opened directly when one article is
+loaded, and by ``r`` on any article of the list.
 """
 
 from __future__ import annotations
@@ -16,26 +15,16 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from viewer.analysis.provenance import Attribution, Relation
-from viewer.ui.widgets.traced_text import TracedText
+from viewer.ui.widgets.plain_text import PlainText
 
 if TYPE_CHECKING:
     from viewer.ui.summary import Summary
 
-__all__ = ["ReadScreen", "own_sentences"]
-
-
-def own_sentences(summary: Summary) -> tuple[Attribution, ...]:
-    """Every sentence of the article, attributed to nobody: the text as it stands."""
-    article = summary.article
-    return tuple(
-        Attribution(article.id, s.index, s.start, s.end, None, None, Relation.NONE, 0.0)
-        for s in article.sentences
-    )
+__all__ = ["ReadScreen"]
 
 
 class ReadScreen(Screen[None]):
-    """One article's sentences, scrolled with the keys of any long text."""
+    """One article's text, scrolled with the keys of any long text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="read.back"),
@@ -48,7 +37,7 @@ class ReadScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield Static(id="read-heading")
-        yield TracedText(id="read-text")
+        yield PlainText(id="read-text")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -60,8 +49,8 @@ class ReadScreen(Screen[None]):
         # markup, so "[bold]" in a title stays as written
         heading = Text(f"{summary.title}\n{' · '.join(f for f in facts if f)}")
         self.query_one("#read-heading", Static).update(heading)
-        text = self.query_one(TracedText)
-        text.show(summary.article, own_sentences(summary), {})
+        text = self.query_one(PlainText)
+        text.show(summary.article)
         text.focus()
 
     def action_back(self) -> None:
