@@ -10,6 +10,7 @@ text) is wrapped by a fast path that looks at one line at a time, not one word.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -125,3 +126,31 @@ def line_ranges(text: str, width: int) -> list[tuple[int, int]]:
     while len(lines) > 1 and lines[-1][0] == lines[-1][1]:
         lines.pop()
     return lines or [(0, 0)]
+
+
+def screen_lines(
+    texts: Sequence[str], width: int, gaps: Sequence[bool]
+) -> tuple[list[tuple[int, int, int]], list[int]]:
+    """The screen lines of several texts wrapped to ``width``, and each text's first line.
+
+    A line is ``(text index, start, end)``; ``(-1, 0, 0)`` is a blank line, put before
+    text ``i`` when ``gaps[i]`` (a new paragraph).
+    """
+    lines: list[tuple[int, int, int]] = []
+    first: list[int] = []
+    for index, (text, gap) in enumerate(zip(texts, gaps, strict=True)):
+        if gap:
+            lines.append((-1, 0, 0))
+        first.append(len(lines))
+        lines.extend((index, start, end) for start, end in line_ranges(text, width))
+    return lines, first
+
+
+def layout_width(region_width: int, margin: int, laid_out: int) -> int | None:
+    """The width to lay text out at in a region ``region_width`` cells wide, after a
+    ``margin``; ``None`` when there is nothing to do: the region has no width yet (it has
+    not been laid out; a resize follows) or the text is laid out at that width already."""
+    if region_width == 0:
+        return None
+    width = max(region_width - margin, 8)
+    return None if width == laid_out else width

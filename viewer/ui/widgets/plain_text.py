@@ -4,7 +4,7 @@ A ``ScrollView`` on the Line API, like the side-by-side view: laying out is one 
 ``(paragraph, start, end)`` per screen line, and ``render_line`` cuts only the lines on
 screen, so a 50,000-line document opens and scrolls at the cost of what is shown. Each
 paragraph is drawn on one logical line with controls made visible (``one_line``) and
-wrapped by terminal cells (``line_ranges``).
+wrapped by terminal cells (``screen_lines``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from viewer.ui.visible import one_line
-from viewer.ui.wrap import line_ranges
+from viewer.ui.wrap import layout_width, screen_lines
 
 if TYPE_CHECKING:
     from viewer.model import Article
@@ -62,17 +62,11 @@ class PlainText(ScrollView, can_focus=True):
 
     def _lay_out(self) -> None:
         """Wrap every paragraph at the current width (once the widget has one)."""
-        if self.scrollable_content_region.width == 0:
-            return  # not laid out yet: on_resize comes with the real width
-        width = max(self.scrollable_content_region.width - _MARGIN, 8)
-        if width == self._width:
+        width = layout_width(self.scrollable_content_region.width, _MARGIN, self._width)
+        if width is None:
             return
         self._width = width
-        lines: list[tuple[int, int, int]] = []
-        for index, text in enumerate(self._texts):
-            if index:
-                lines.append((-1, 0, 0))
-            lines.extend((index, start, end) for start, end in line_ranges(text, width))
+        lines, _ = screen_lines(self._texts, width, [k > 0 for k in range(len(self._texts))])
         self._lines = lines
         self.virtual_size = Size(width + _MARGIN, len(lines))
         self.refresh()

@@ -21,7 +21,7 @@ from textual.strip import Strip
 from viewer.analysis.provenance import Attribution, Relation
 from viewer.ui.visible import one_line
 from viewer.ui.widgets.mark_styles import MarkStyles
-from viewer.ui.wrap import line_ranges
+from viewer.ui.wrap import layout_width, screen_lines
 
 if TYPE_CHECKING:
     from viewer.model import Article
@@ -135,25 +135,16 @@ class TracedText(ScrollView, can_focus=True):
 
     def _lay_out(self) -> None:
         """Wrap every sentence at the current width, a blank line between paragraphs."""
-        if self.scrollable_content_region.width == 0:
-            return  # not laid out yet: on_resize comes with the real width
-        width = max(self.scrollable_content_region.width - _GUTTER_WIDTH, 8)
-        if width == self._width:
+        width = layout_width(self.scrollable_content_region.width, _GUTTER_WIDTH, self._width)
+        if width is None:
             return
         self._width = width
-        lines: list[tuple[int, int, int]] = []
-        first: list[int] = []
         sentences = self.article.sentences if self.article else ()
-        previous = None
-        for index, (attribution, text) in enumerate(
-            zip(self.attributions, self._texts, strict=True)
-        ):
-            paragraph = sentences[attribution.sentence].paragraph if sentences else 0
-            if previous is not None and paragraph != previous:
-                lines.append((-1, 0, 0))
-            previous = paragraph
-            first.append(len(lines))
-            lines.extend((index, start, end) for start, end in line_ranges(text, width))
+        paragraphs = [
+            sentences[a.sentence].paragraph if sentences else 0 for a in self.attributions
+        ]
+        gaps = [k > 0 and paragraphs[k] != paragraphs[k - 1] for k in range(len(paragraphs))]
+        lines, first = screen_lines(self._texts, width, gaps)
         self._lines, self._first = lines, first
         self.virtual_size = Size(width + _GUTTER_WIDTH, len(lines))
         self.refresh()
