@@ -33,6 +33,7 @@ def test_the_app_paints_before_the_corpus_stages_are_imported() -> None:
     # them in the audit worker, after the first screen is up.
     code = (
         "import sys, viewer.ui.app, viewer.cli\n"
+        "viewer.cli.build_parser()\n"
         "print(sorted({m.split('.')[0] for m in sys.modules}"
         " & {'numpy', 'rensa', 'networkx', 'wordfreq', 'trafilatura'}))\n"
     )

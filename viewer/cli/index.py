@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from viewer.cli import EXIT_OK, EXIT_USAGE, UsageError, _skipped, _write, problem_line, say
-from viewer.cli.options import _field_map, limit_options, limits_from
+from viewer.cli.options import add_field_map, limit_options, limits_from
 from viewer.report.controls import one_line, visible_name
 from viewer.report.pairs import percent_label
 
@@ -55,12 +55,7 @@ def add_index_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         "counts the files this run reads; --max-articles the articles kept from one file.",
     )
     add.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to index")
-    add.add_argument(
-        "--field-map",
-        type=_field_map,
-        metavar="MAP",
-        help="which keys of JSON records hold which field, e.g. text=body,title=headline",
-    )
+    add_field_map(add)
     stats = actions.add_parser(
         "stats",
         parents=[common],

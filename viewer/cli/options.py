@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from viewer.ingest import FieldMap, Limits
 
-__all__ = ["add_loading_and_output", "limit_flags", "limit_options", "limits_from"]
+__all__ = ["add_field_map", "add_loading_and_output", "limit_flags", "limit_options", "limits_from"]
 
 _LIMITS = (
     ("--max-file-size", "max_file_bytes", "largest file or standard input to read"),
@@ -84,13 +84,7 @@ def limit_flags(limits: Limits) -> list[str]:
 def add_loading_and_output(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     """``--field-map`` and the report options: ``--format``, ``--output``, ``--width``,
     ``--color``."""
-    parser.add_argument(
-        "--field-map",
-        type=_field_map,
-        metavar="MAP",
-        help="which keys of JSON records hold which field, e.g. text=body,title=headline "
-        "(several keys to try: text=body|content)",
-    )
+    add_field_map(parser)
     parser.add_argument(
         "--format",
         choices=formats,
@@ -106,6 +100,17 @@ def add_loading_and_output(parser: argparse.ArgumentParser, formats: Sequence[st
         choices=("auto", "always", "never"),
         default="auto",
         help="text format: colour (default auto: on a terminal, unless NO_COLOR is set)",
+    )
+
+
+def add_field_map(parser: argparse.ArgumentParser) -> None:
+    """``--field-map``: where JSON records keep their fields."""
+    parser.add_argument(
+        "--field-map",
+        type=_field_map,
+        metavar="MAP",
+        help="which keys of JSON records hold which field, e.g. text=body,title=headline "
+        "(several keys to try: text=body|content)",
     )
 
 
