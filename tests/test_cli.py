@@ -111,7 +111,7 @@ def test_compare_json_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     code, out, err = run(capsys, "compare", SEED_A, SEED_B, "--format", "json", "-o", str(target))
     assert (code, out, err) == (0, "", "")
     document = json.loads(target.read_text(encoding="utf-8"))
-    assert document["schema"] == {"name": "viewer.compare", "version": 2}
+    assert document["schema"] == {"name": "viewer.compare", "version": 3}
     assert [article["path"] for article in document["articles"]] == [SEED_A, SEED_B]
 
 
@@ -203,7 +203,9 @@ def test_hostile_file_names_are_shown_not_obeyed(capsys: pytest.CaptureFixture[s
     [
         ([], ["open"]),
         (["seeds/"], ["open", "seeds/"]),
-        (["--debug", "a.txt"], ["open", "--debug", "a.txt"]),
+        (["--debug", "a.txt"], ["--debug", "open", "a.txt"]),
+        (["--debug", "index", "stats"], ["--debug", "index", "stats"]),
+        (["--max-files", "3", "b/"], ["open", "--max-files", "3", "b/"]),
         (["compare", "a", "b"], ["compare", "a", "b"]),
         (["open", "a"], ["open", "a"]),
         (["--help"], ["--help"]),
@@ -226,8 +228,19 @@ def _fake_app(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], Limits]]
     return calls
 
 
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder holding ``some/dir/``, ``b.json``, ``big.txt`` and ``feeds/``."""
+    (tmp_path / "some" / "dir").mkdir(parents=True)
+    (tmp_path / "feeds").mkdir()
+    for name in ("b.json", "big.txt"):
+        (tmp_path / name).write_text("Police fired 96 shots.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def test_app_opens_the_seeds_by_default(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, in_tmp: Path
 ) -> None:
     calls = _fake_app(monkeypatch)
     assert run(capsys)[0] == 0
@@ -238,7 +251,10 @@ def test_app_opens_the_seeds_by_default(
 
 @pytest.mark.parametrize("command", [[], ["open"]])
 def test_the_app_takes_the_limits(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str]
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    in_tmp: Path,
 ) -> None:
     calls = _fake_app(monkeypatch)
     argv = [*command, "--max-article-length", "5M", "big.txt", "--max-file-size", "2MiB"]
@@ -265,7 +281,7 @@ def test_a_bad_limit_for_the_app_is_a_usage_error(
 
 
 class _Server:
-    """Stands in for textual-serve's ``Server``: records the command, serves nothing."""
+    """Stands in for the ``ViewerServer``: records the command, serves nothing."""
 
     commands: ClassVar[list[str]] = []
 
@@ -277,14 +293,17 @@ class _Server:
 
 
 def test_serve_passes_the_limits_to_every_tabs_app(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr("textual_serve.server.Server", _Server)
+    pytest.importorskip("textual_serve")
+    monkeypatch.setattr("viewer.serve.server.ViewerServer", _Server)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "-odd name.txt").write_text("Police fired 96 shots.\n", encoding="utf-8")
     _Server.commands.clear()
     assert run(capsys, "serve", "seeds", "--max-article-length", "5000000")[0] == 0
-    assert (
-        run(capsys, "serve", "-odd name.txt", "--max-file-size", "1MB", "--max-files", "9")[0] == 0
-    )
+    argv = ["serve", "-odd name.txt", "--max-file-size", "1MB", "--max-files", "9"]
+    assert run(capsys, *argv)[0] == 0
     first, second = (shlex.split(command) for command in _Server.commands)
     assert first[1:] == ["-m", "viewer", "open", "--max-article-length", "5000000", "--", "seeds"]
     assert second[4:] == ["--max-file-size", "1000000", "--max-files", "9", "--", "-odd name.txt"]
@@ -304,3 +323,15 @@ def test_app_missing_says_so(
     code, _, err = run(capsys, "seeds")
     assert code == 2
     assert "the interactive app is not available" in err and "Traceback" not in err
+
+
+def test_serve_beyond_loopback_warns(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("textual_serve")
+    monkeypatch.setattr("viewer.serve.server.ViewerServer", _Server)
+    monkeypatch.chdir(ROOT)
+    assert run(capsys, "serve", "seeds", "--host", "127.0.0.1")[2] == ""
+    code, _, err = run(capsys, "serve", "seeds", "--host", "0.0.0.0")
+    assert code == 0
+    assert err == "viewer: listening on 0.0.0.0: other machines can reach this server\n"

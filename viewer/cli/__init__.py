@@ -12,14 +12,19 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import shlex
 import shutil
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from viewer.cli.options import add_loading_and_output, limit_flags, limit_options, limits_from
+from viewer.cli.options import (
+    add_loading_and_output,
+    limit_options,
+    limits_from,
+    refuse_missing_paths,
+    refuse_overwriting_inputs,
+)
 from viewer.report.controls import one_line, visible_name
 
 if TYPE_CHECKING:
@@ -67,12 +72,14 @@ def say(message: str) -> None:
     print(f"viewer: {message}", file=sys.stderr)
 
 
+_DEBUG_HELP = "show the traceback when something fails"
+
+
 def _common() -> argparse.ArgumentParser:
-    """Options every command takes."""
+    """Options every command takes, after its name as well as before it."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--debug", action="store_true", help="show the traceback when something fails"
-    )
+    # SUPPRESS: a command's parser would otherwise set False over `viewer --debug COMMAND`
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP)
     return common
 
 
@@ -90,33 +97,6 @@ def _add_compare(commands: Any, common: argparse.ArgumentParser) -> None:
     add_loading_and_output(compare, FORMATS)
 
 
-def _port(text: str) -> int:
-    """Parse ``--port``: a TCP port number, 1 to 65535."""
-    if not text.isdigit() or not 0 < int(text) < 65536:
-        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535: {text!r}")
-    return int(text)
-
-
-def _add_serve(commands: Any, common: argparse.ArgumentParser) -> None:
-    serve = commands.add_parser(
-        "serve",
-        parents=[common, limit_options()],
-        help="serve the interactive app to a web browser on this machine",
-        description="Serve the interactive app over HTTP with textual-serve: open the address "
-        "it prints in a browser, and each browser tab runs its own `viewer open PATHS`. It "
-        "listens on 127.0.0.1 (this machine only) unless --host says otherwise; the limits "
-        "are passed on to each tab's app. Stop it with Ctrl+C.",
-    )
-    serve.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to open")
-    serve.add_argument("--port", type=_port, default=8000, help="TCP port (default 8000)")
-    serve.add_argument(
-        "--host",
-        default="127.0.0.1",
-        help="address to listen on (default 127.0.0.1; anything else lets other machines "
-        "read the articles)",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-parser per command."""
     from viewer import __version__
@@ -128,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"viewer {__version__}")
+    parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common()
     _add_compare(commands, common)
@@ -146,16 +127,55 @@ def build_parser() -> argparse.ArgumentParser:
         "of a source checkout. `viewer PATH...` without a command does the same.",
     )
     opened.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to open")
-    _add_serve(commands, common)
+    from viewer.cli.serve import add_serve
+
+    add_serve(commands, common)
     return parser
 
 
+GLOBAL_OPTIONS = ("--debug",)
+"""Options that may come before the command: ``viewer --debug index add ...``."""
+
+
 def with_command(argv: Sequence[str]) -> list[str]:
-    """``argv`` with ``open`` put in front when it names no command: ``viewer seeds/``
-    means ``viewer open seeds/``."""
-    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version")):
-        return list(argv)
-    return ["open", *argv]
+    """``argv`` with ``open`` put after the global options when it names no command:
+    ``viewer seeds/`` means ``viewer open seeds/``.
+
+    Raises:
+        UsageError: the first word is no command, no existing path, and does not look like
+            a path (``viewer compar corpus/``); the message suggests the command meant.
+    """
+    words = list(argv)
+    start = 0
+    while start < len(words) and words[start] in GLOBAL_OPTIONS:
+        start += 1
+    first = words[start] if start < len(words) else None
+    if first in (*COMMANDS, "-h", "--help", "--version"):
+        return words
+    if first is not None and not _opens(first):
+        raise UsageError(unknown_command(first))
+    return [*words[:start], "open", *words[start:]]
+
+
+def _opens(word: str) -> bool:
+    """Whether ``word``, first on the line and no command, is for ``open``: an option, an
+    existing path, or what reads as a path (a folder sign or a suffix), reported later as
+    missing if it is."""
+    return word.startswith("-") or os.path.lexists(word) or any(c in word for c in "/\\.~")
+
+
+def unknown_command(word: str) -> str:
+    """The usage error for a first word that is neither a command nor a path."""
+    import difflib
+
+    shown = visible_name(word)
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1)
+    if close:
+        return f"unknown command {shown!r} (did you mean {close[0]}?)"
+    return (
+        f"unknown command {shown!r}, and no file or folder of that name "
+        f"(commands: {', '.join(COMMANDS)})"
+    )
 
 
 def use_color(choice: str, stream: TextIO | None, environ: Mapping[str, str]) -> bool:
@@ -170,6 +190,7 @@ def use_color(choice: str, stream: TextIO | None, environ: Mapping[str, str]) ->
 
 def _skipped(problems: Sequence[Problem]) -> str:
     """How many files and records the problems stand for, e.g. ``1 file and 2 records``."""
+    problems = [problem for problem in problems if not problem.repaired]
     files = sum(1 for problem in problems if problem.record is None)
     counts = ((files, "file"), (len(problems) - files, "record"))
     return " and ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts if n)
@@ -193,7 +214,7 @@ def load_one(path: str, fields: FieldMap | None, limits: Limits | None = None) -
         say(problem_line(problem))
     if not corpus.articles:
         return None
-    if corpus.problems:
+    if any(not problem.repaired for problem in corpus.problems):
         say(f"{shown}: skipped {_skipped(corpus.problems)} that could not be loaded")
     first = corpus.articles[0]
     if len(corpus.articles) > 1:
@@ -264,6 +285,7 @@ def run_app(args: argparse.Namespace) -> int:
     paths: list[str] = list(args.paths) or [str(SEEDS)]
     if not args.paths and not SEEDS.is_dir():
         raise UsageError("no paths given, and there is no seeds/ folder to open instead")
+    refuse_missing_paths(args.paths)
     try:
         app = importlib.import_module("viewer.ui.app")
     except ModuleNotFoundError as error:
@@ -278,41 +300,22 @@ def run_app(args: argparse.Namespace) -> int:
     return result if isinstance(result, int) else EXIT_OK
 
 
-def run_serve(args: argparse.Namespace) -> int:
-    """``viewer serve``: serve the app over HTTP until interrupted; each browser session runs
-    ``python -m viewer open [LIMITS] PATHS`` in its own process."""
-    if "-" in args.paths:
-        raise UsageError("serve cannot read standard input (-): give files or folders")
-    if not args.paths and not SEEDS.is_dir():
-        raise UsageError("no paths given, and there is no seeds/ folder to serve instead")
-    try:
-        from textual_serve.server import Server
-    except ModuleNotFoundError:
-        raise UsageError(
-            "serving needs the textual-serve package: python -m pip install textual-serve"
-        ) from None
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
-        say(f"listening on {one_line(args.host)}: other machines can open these articles")
-    command = serve_command(args.paths, limits_from(args))
-    try:
-        Server(command, host=args.host, port=args.port, title="viewer").serve()
-    except OSError as error:  # the port is taken, or the address is not this machine's
-        where = one_line(f"{args.host}:{args.port}")
-        raise UsageError(f"cannot listen on {where}: {error.strerror or error}") from None
-    return EXIT_OK
-
-
-def serve_command(paths: Sequence[str], limits: Limits) -> str:
-    """The shell command each browser session runs: the app on ``paths`` with ``limits``
-    (``--`` keeps a path that starts with ``-`` from reading as an option)."""
-    flags = limit_flags(limits)
-    return shlex.join([sys.executable, "-m", "viewer", "open", *flags, "--", *paths])
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The paths the command reads, which its ``--output`` must not overwrite."""
+    if args.command == "compare":
+        return [args.a, args.b]
+    if args.command == "trace":
+        return [args.article, *(args.against or []), *([args.index] if args.index else [])]
+    return list(getattr(args, "paths", None) or [])
 
 
 def _run(args: argparse.Namespace) -> int:
+    refuse_overwriting_inputs(getattr(args, "output", None), _inputs(args))
     if args.command == "compare":
         return run_compare(args, os.environ)
     if args.command == "serve":
+        from viewer.cli.serve import run_serve
+
         return run_serve(args)
     if args.command == "index":
         from viewer.cli.index import run_index
@@ -328,7 +331,12 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(with_command(sys.argv[1:] if argv is None else argv))
+    try:
+        words = with_command(sys.argv[1:] if argv is None else argv)
+    except UsageError as error:
+        say(str(error))
+        return EXIT_USAGE
+    args = parser.parse_args(words)
     try:
         return _run(args)
     except UsageError as error:

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from viewer.report.controls import visible_name
 
 if TYPE_CHECKING:
     from viewer.ingest import FieldMap, Limits
 
-__all__ = ["add_field_map", "add_loading_and_output", "limit_flags", "limit_options", "limits_from"]
+__all__ = [
+    "add_field_map",
+    "add_loading_and_output",
+    "limit_flags",
+    "limit_options",
+    "limits_from",
+    "refuse_missing_paths",
+    "refuse_overwriting_inputs",
+]
 
 _LIMITS = (
     ("--max-file-size", "max_file_bytes", "largest file or standard input to read"),
@@ -129,3 +140,32 @@ def _width(text: str) -> int:
     if not text.isdigit() or int(text) < 20:
         raise argparse.ArgumentTypeError(f"expected a number of columns of at least 20: {text!r}")
     return int(text)
+
+
+def refuse_missing_paths(paths: Sequence[str]) -> None:
+    """A usage error when ``paths`` name nothing that exists (standard input aside), so a
+    mistyped folder is not an empty app. When some exist, loading reports the others."""
+    from viewer.cli import UsageError
+
+    missing = [path for path in paths if path != "-" and not os.path.exists(path)]
+    if missing and len(missing) == len(paths):
+        names = ", ".join(visible_name(path) for path in missing)
+        raise UsageError(f"no such file or folder: {names}")
+
+
+def refuse_overwriting_inputs(output: str | None, inputs: Sequence[str]) -> None:
+    """A usage error when ``--output`` is a file the command reads: one of ``inputs``, a
+    file loading reads under an input folder, or another name for one of them."""
+    from viewer.cli import UsageError
+    from viewer.ingest.inputs import input_file
+
+    if output is None or output == "-":
+        return
+    found = input_file(output, inputs)
+    if found is not None:
+        name, read = visible_name(output), visible_name(found)
+        also = "" if read == name else f" ({read})"
+        raise UsageError(
+            f"refusing to write {name}: it is an input of this command{also}; "
+            "choose another output file"
+        )

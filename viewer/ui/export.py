@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from viewer.ingest.inputs import input_file
 from viewer.report.html import render_html
 from viewer.report.json import render_json
 from viewer.report.markdown import render_markdown
@@ -15,7 +17,7 @@ from viewer.report.markdown import render_markdown
 if TYPE_CHECKING:
     from viewer.model import Comparison
 
-__all__ = ["ExportFormat", "default_path", "with_suffix", "write_report"]
+__all__ = ["ExportFormat", "default_path", "is_input", "with_suffix", "write_report"]
 
 
 class ExportFormat(StrEnum):
@@ -58,8 +60,16 @@ def with_suffix(path: str, fmt: ExportFormat) -> str:
     return path
 
 
+def is_input(path: str, inputs: Iterable[str]) -> bool:
+    """Whether ``path`` (``~`` expanded) is a file the app read: one of ``inputs`` or a
+    file under one of them, by any name."""
+    return input_file(str(Path(path).expanduser()), inputs) is not None
+
+
 def write_report(comparison: Comparison, fmt: ExportFormat, path: str) -> Path:
     """Write ``comparison`` as ``fmt`` to ``path`` (``~`` expanded); returns where it went.
+    The export screen has asked before replacing a file; the two articles compared are
+    never replaced, whatever the screen did.
 
     Raises:
         OSError: the file could not be written (the message names the reason).
@@ -67,5 +77,7 @@ def write_report(comparison: Comparison, fmt: ExportFormat, path: str) -> Path:
     target = Path(path).expanduser()
     if target.is_dir():
         raise IsADirectoryError(21, "that is a folder, not a file", str(target))
+    if is_input(str(target), (comparison.a.path, comparison.b.path)):
+        raise FileExistsError(errno.EEXIST, "that is one of the articles compared", str(target))
     target.write_text(_RENDER[fmt](comparison), encoding="utf-8")
     return target.resolve()

@@ -1,8 +1,11 @@
-"""Ask how and where to export the comparison: a format and a path."""
+"""Ask how and where to export the comparison: a format and a path, and whether to write
+over a file that is there already (an article the app opened is never written over)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -12,9 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from viewer.ui.export import ExportFormat, with_suffix
+from viewer.ui.export import ExportFormat, is_input, with_suffix
 
-__all__ = ["ExportRequest", "ExportScreen"]
+__all__ = ["ExportRequest", "ExportScreen", "OverwriteScreen"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +36,12 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, inputs: Sequence[str] | None = None) -> None:
         super().__init__()
         self.path = path
         """The path offered at first, for HTML."""
+        self.inputs = inputs
+        """The paths the app read, never written over; ``None``: the app's own paths."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
@@ -74,9 +79,64 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if not path:
             self.notify("Type the path of the file to write.", severity="warning")
             return
-        self.dismiss(ExportRequest(self.format, path))
+        request = ExportRequest(self.format, path)
+        inputs = self.inputs if self.inputs is not None else getattr(self.app, "paths", ())
+        if is_input(path, inputs):
+            message = f"{path} is an article this app opened: choose another file."
+            self.notify(message, severity="error", markup=False)
+            return
+        if not Path(path).expanduser().is_file():
+            self.dismiss(request)
+            return
+
+        def answered(overwrite: bool | None) -> None:
+            if overwrite:
+                self.dismiss(request)
+            else:
+                self.query_one(Input).focus()
+
+        self.app.push_screen(OverwriteScreen(path), answered)
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
         """Close without writing anything."""
         self.dismiss(None)
+
+
+class OverwriteScreen(ModalScreen[bool]):
+    """Ask whether to write over the file at a path; ``True`` to write over it."""
+
+    DEFAULT_CSS = """
+    OverwriteScreen > #overwrite-dialog {
+        width: auto;
+        max-width: 80;
+        height: auto;
+        padding: 0 1;
+        border: thick $warning;
+        background: $surface;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "overwrite", "Write over it", id="export.overwrite"),
+        Binding("n,escape", "back", "Back", id="export.keep"),
+    ]
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        """The file that is there already."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="overwrite-dialog"):
+            yield Static("The file is there already", classes="dialog-heading")
+            # a path is data: shown as it is, never read as markup
+            yield Static(f"{self.path} exists. Write over it?", markup=False, id="overwrite-path")
+            yield Static("y writes over it · n or escape goes back", classes="dialog-hint")
+
+    def action_overwrite(self) -> None:
+        """Write over the file."""
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        """Keep the file: back to the path."""
+        self.dismiss(False)
