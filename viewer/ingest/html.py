@@ -34,13 +34,11 @@ def read_html(path: str, html: str, encoding: str) -> RawArticle | Problem:
         document = _extract(html)
     except Exception as error:  # trafilatura parses hostile markup; no page may stop a load
         return Problem(path, f"could not read the HTML ({type(error).__name__}: {error})")
-    text = (getattr(document, "text", None) or "") if document is not None else ""
-    if not text.strip():
+    text = _field(document, "text") or ""
+    if not isinstance(text, str) or not text.strip():
         return Problem(path, NO_TEXT)
-    found = {name: _clean(getattr(document, attr, None)) for name, attr in _META_FIELDS}
-    site = _clean(getattr(document, "sitename", None)) or _clean(
-        getattr(document, "hostname", None)
-    )
+    found = {name: _clean(_field(document, attr)) for name, attr in _META_FIELDS}
+    site = _clean(_field(document, "sitename")) or _clean(_field(document, "hostname"))
     metadata = [MetaField(name, value, None) for name, value in found.items() if value]
     if site:
         metadata.append(MetaField("site", site, None))
@@ -79,6 +77,16 @@ def _extract(html: str) -> Any:
         # never its article, but is all a script-only page has for the fallback to find.
         prune_xpath="//noscript",
     )
+
+
+def _field(document: Any, name: str) -> object:
+    """One field of trafilatura's result: a document's attribute, or a dict's key where a
+    release returns a dict."""
+    if document is None:
+        return None
+    if isinstance(document, dict):
+        return document.get(name)
+    return getattr(document, name, None)
 
 
 def _clean(value: object) -> str | None:
