@@ -60,11 +60,20 @@ _VERBS = (
     r"continued|continues|recalled|recalls|declared|declares|announced|announces|claimed|"
     r"claims|insisted|insists|warned|warns)"
 )
-_NAME = r"[A-Z][\w’'.\-]*(?: (?:[A-Z][\w’'.\-]*|of|de|van|von))*"
+_WHEN = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tonight|"
+    r"January|February|March|April|June|July|August|September|October|November|December)"
+)
+"""Capitalised words of time, which stand where a speaker's name would ("said Tuesday");
+not "May", which is also a name."""
+_WORD = rf"(?!{_WHEN}\b)[A-Z][\w’'.\-]*"
+_NAME = rf"{_WORD}(?: (?:{_WORD}|of|de|van|von))*"
 _NOUN = r"(?:[Tt]he|[Aa]n?) [\w’'\-]+(?: [\w’'\-]+){0,3}?"
 _WHO = rf"(?P<who>{_NAME}|{_NOUN}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+_AT = rf"(?: (?:on |last |this )?{_WHEN})?"
+"""A time between the verb and the speaker: "said Tuesday the mayor"."""
 _AFTER_WHO_VERB = re.compile(rf"[\s,]*{_WHO}(?: \w+ly)? {_VERBS}\b")
-_AFTER_VERB_WHO = re.compile(rf"[\s,]*{_VERBS} (?P<who>(?:the )?{_NAME})")
+_AFTER_VERB_WHO = re.compile(rf"[\s,]*{_VERBS}{_AT},? (?P<who>(?:the )?{_NAME})")
 _BEFORE = re.compile(rf"{_WHO}(?: \w+ly)? {_VERBS}(?: in a statement)?[,:]?\s*$")
 _REPORT = 10_000
 """Candidate pairs of quotes judged between two progress reports."""
