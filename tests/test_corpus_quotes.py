@@ -43,6 +43,19 @@ def test_speakers_after_and_before_the_quote() -> None:
         assert quote.speaker == speaker, text
 
 
+def test_a_day_or_month_after_the_verb_is_not_the_speaker() -> None:
+    cases = {
+        "“The bridge will reopen by spring,” said Tuesday.": None,
+        "“The bridge will reopen by spring,” said on Tuesday Nora Vance.": "Nora Vance",
+        "“The bridge will reopen by spring,” Nora Vance said Friday.": "Nora Vance",
+        "“The bridge will reopen by spring,” said Theresa May.": "Theresa May",
+        "“The bridge will reopen by spring,” October said.": None,
+    }
+    for text, speaker in cases.items():
+        (quote,) = quotations(article(text))
+        assert quote.speaker == speaker, text
+
+
 def test_quoted_shares_measure_each_sentence() -> None:
     item = article("“All of this is quoted.” Nothing here is.")
     assert quoted_shares(item)[0] > 0.8
