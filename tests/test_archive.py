@@ -3,6 +3,7 @@ database made otherwise. Articles are generated at run time."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -268,3 +269,34 @@ def test_max_files_counts_the_files_a_run_reads(archive: Archive, corpus: list[P
     second = archive.add(corpus[:5], limits=Limits(max_files=2))
     assert (second.added, second.unchanged) == (2, 2)
     assert archive.add(corpus[:5], limits=Limits(max_files=2)).added == 1
+
+
+_PINNED = (
+    "The council voted on Tuesday to close the old library on Main Street, citing repair "
+    "costs that officials put at $2.4 million. Residents who packed the hearing said the "
+    "building should be saved, and one of them, a retired teacher, read out a petition "
+    "signed by 1,200 people. The mayor said a smaller branch would open in the autumn "
+    "beside the train station, with longer hours and a reading room for students. "
+    "Opponents promised to take the decision to court before the demolition begins."
+)
+PINNED_COUNTS = (86, 51, 5)
+"""Words, shingles and sample keys of ``_PINNED`` under fingerprint version 1."""
+PINNED_DIGEST = "c2e470bb85f220bc777c9e9028d62dc0"
+"""BLAKE2b-128 of its signature and sorted sample keys under fingerprint version 1."""
+
+
+def test_the_recorded_fingerprint_version_still_gives_the_same_prints() -> None:
+    """The index records the fingerprint scheme and its version and refuses others; that
+    only protects a saved index if the same version always gives the same prints. A
+    change to ``prints.py`` (or to numpy's arithmetic) that alters them must come with
+    a new ``VERSION``, and a new digest here."""
+    from viewer.archive.prints import PARAMETERS
+
+    found = prints([_PINNED])
+    samples = np.sort(found.samples_of(0).view(np.int64))
+    digest = hashlib.blake2b(
+        found.signatures[0].tobytes() + samples.tobytes(), digest_size=16
+    ).hexdigest()
+    assert PARAMETERS["scheme"] == "oph-densified" and PARAMETERS["version"] == 1
+    assert (int(found.words[0]), int(found.shingles[0]), len(samples)) == PINNED_COUNTS
+    assert digest == PINNED_DIGEST

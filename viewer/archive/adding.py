@@ -6,6 +6,11 @@ every :data:`BATCH_ARTICLES` articles, so an index holds a file wholly or not at
 file already recorded with the same size and modification time is skipped without being
 read, which is also how a run that was stopped resumes. The rules are in
 ``docs/archive.md``.
+
+Another ``add`` may index the same files at the same time. What a file needs is decided
+from what the index held when it was looked at, but each write checks again, inside its
+transaction, what the index holds now (:func:`_apply`): a file the other ``add`` indexed
+meanwhile with the same content is left as it is, so each file is held once.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from viewer.archive import postings
+from viewer.archive.access import WriteLock
 from viewer.archive.results import Added
 from viewer.archive.rows import FileWork, delete_files, fingerprint, write
 from viewer.ingest.fields import FieldMap
@@ -43,7 +49,7 @@ Progress = Callable[[str, int, int], None]
 class _Run:
     """What one ``add`` has seen so far, and the work not yet written."""
 
-    db: sqlite3.Connection
+    lock: WriteLock
     fields: FieldMap
     limits: Limits
     skip: frozenset[str]
@@ -58,9 +64,14 @@ class _Run:
     read: int = 0
     """Files read (for ``max_files``)."""
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The index's connection."""
+        return self.lock.db
+
 
 def add_files(
-    db: sqlite3.Connection,
+    lock: WriteLock,
     paths: Iterable[str],
     *,
     fields: FieldMap,
@@ -71,7 +82,7 @@ def add_files(
     """Index the files ``paths`` name (folders recursively); see the module's rules.
 
     Args:
-        db: an open index.
+        lock: write transactions on an open index.
         paths: files and folders.
         fields: where JSON records keep their fields.
         limits: bounds per file and per article; ``max_files`` counts the files read by
@@ -81,8 +92,8 @@ def add_files(
             ``("merging", postings done, postings)``.
     """
     started = time.monotonic()
-    postings.merge(db, progress)
-    run = _Run(db, fields, limits, frozenset(skip))
+    postings.merge(lock, progress)
+    run = _Run(lock, fields, limits, frozenset(skip))
     files = _walk(paths, run)
     for done, path in enumerate(files):
         if progress is not None:
@@ -96,8 +107,9 @@ def add_files(
     _flush(run)
     if progress is not None:
         progress("indexing", len(files), len(files))
-    postings.merge(db, progress)
-    db.execute("INSERT OR REPLACE INTO meta VALUES ('last_added', ?)", (time.time(),))
+    postings.merge(lock, progress)
+    with lock.transaction() as db:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('last_added', ?)", (time.time(),))
     counts = run.counts
     return Added(
         added=counts["added"],
@@ -164,14 +176,11 @@ def _examine(run: _Run, path: str) -> None:
     run.works.append(work)
     if row is not None and bytes(row[3]) == digest:
         work.touch_only = True
-        run.counts["unchanged"] += 1
         return
     _load(run, work, path, data)
-    outcome = "refused" if not work.articles else "added" if row is None else "reindexed"
-    run.counts[outcome] += 1
-    run.counts["articles"] += work.articles
     if not work.articles and row is None:
         run.works.pop()
+        run.counts["refused"] += 1
 
 
 def _load(run: _Run, work: FileWork, path: str, data: bytes) -> None:
@@ -193,33 +202,52 @@ def _load(run: _Run, work: FileWork, path: str, data: bytes) -> None:
 
 
 def _flush(run: _Run) -> None:
-    """Write the queued work in one transaction."""
+    """Write the queued work in one transaction, counting what each file came to."""
     works, run.works, run.queued = run.works, [], 0
     if not works:
         return
     fingerprint(works)
     run.loaded = 0
-    db = run.db
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with run.lock.transaction() as db:
         # Ids only grow past the merge mark, so every article above it is unmerged.
         top = int(db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
         next_id = max(top, postings.merged_up_to(db)) + 1
         keys = 0
+        outcomes: Counter[str] = Counter()
         for work in works:
-            if work.touch_only:
-                db.execute(
-                    "UPDATE files SET size = ?, mtime_ns = ? WHERE id = ?",
-                    (work.info.st_size, work.info.st_mtime_ns, work.replaces),
-                )
-                continue
-            if work.replaces is not None:
-                keys -= delete_files(db, [work.replaces])[1]
-            if work.stored:
-                keys += write(db, work, run.fields, next_id)
+            outcome, written = _apply(db, work, run.fields, next_id)
+            keys += written
+            outcomes[outcome] += 1
+            if outcome in ("added", "reindexed"):
                 next_id += len(work.stored)
+                outcomes["articles"] += len(work.stored)
         db.execute("UPDATE meta SET value = value + ? WHERE key = 'postings'", (keys,))
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
+    run.counts.update(outcomes)  # once committed: a rolled-back batch counts nothing
+
+
+def _apply(
+    db: sqlite3.Connection, work: FileWork, fields: FieldMap, first_id: int
+) -> tuple[str, int]:
+    """Write one file's work (inside the caller's transaction) against what the index
+    holds now; returns what the file came to and the change in stored postings.
+
+    The index may have changed since the file was looked at: another ``add`` may have
+    indexed it (the same content: nothing to write but its time), re-indexed it, or a
+    ``remove`` taken it out.
+    """
+    current = db.execute("SELECT id, digest FROM files WHERE path = ?", (work.path,)).fetchone()
+    same = current is not None and bytes(current[1]) == work.digest
+    if same and (work.touch_only or current[0] != work.replaces):
+        db.execute(
+            "UPDATE files SET size = ?, mtime_ns = ? WHERE id = ?",
+            (work.info.st_size, work.info.st_mtime_ns, current[0]),
+        )
+        return "unchanged", 0
+    if work.touch_only:  # its row went or changed meanwhile; there is nothing loaded to write
+        return "unchanged", 0
+    keys = 0
+    if current is not None:
+        keys -= delete_files(db, [current[0]])[1]
+    if work.stored:
+        keys += write(db, work, fields, first_id)
+    return "refused" if not work.stored else "added" if current is None else "reindexed", keys

@@ -64,7 +64,10 @@ def lookup(
     sources = []
     for article, count in zip(articles[order].tolist(), hits[order].tolist(), strict=True):
         row = rows[article]
-        stored = np.frombuffer(row.pop("signature"), dtype=np.uint32)
+        blob = row.pop("signature")
+        if len(blob) != signature.nbytes:  # the CLI names the index and how to rebuild
+            raise sqlite3.DatabaseError(f"articles row {article}: its signature does not parse")
+        stored = np.frombuffer(blob, dtype=np.uint32)
         sources.append(
             IndexSource(
                 **row,

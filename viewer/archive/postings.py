@@ -17,6 +17,8 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
+from viewer.archive.access import WriteLock
+
 __all__ = ["MERGE_POSTINGS", "merge", "merged_up_to", "remove", "unmerged", "unmerged_count"]
 
 MERGE_POSTINGS = 16_000_000
@@ -30,34 +32,44 @@ def merged_up_to(db: sqlite3.Connection) -> int:
     return int(db.execute("SELECT value FROM meta WHERE key = 'merged'").fetchone()[0])
 
 
-def merge(db: sqlite3.Connection, progress: Callable[[str, int, int], None] | None = None) -> int:
+def merge(lock: WriteLock, progress: Callable[[str, int, int], None] | None = None) -> int:
     """Move every unmerged article's keys into ``postings``; returns how many postings.
 
     Each transaction takes the next articles up to about :data:`MERGE_POSTINGS` keys,
     inserts them sorted by key and raises the mark, so a merge that is killed keeps what
-    it committed and the rest is merged next time.
+    it committed and the rest is merged next time. The articles are read inside the
+    transaction: another ``add`` may be replacing them, or merging them too.
     """
     done = 0
-    total = unmerged_count(db)
+    total = unmerged_count(lock.db)
     while True:
-        start = merged_up_to(db)
-        rows = db.execute("SELECT id, samples FROM articles WHERE id > ? ORDER BY id", (start,))
-        ids: list[int] = []
-        blobs: list[bytes] = []
-        size = 0
-        for article, samples in rows:
-            ids.append(article)
-            blobs.append(samples)
-            size += len(samples) // 8
-            if size >= MERGE_POSTINGS:
-                break
-        rows.close()
-        if not ids:
-            return done
-        if progress is not None:
-            progress("merging", done, total)
-        _insert_sorted(db, ids, blobs)
+        with lock.transaction() as db:
+            ids, blobs, size = _next_unmerged(db)
+            if not ids:
+                return done
+            if progress is not None:
+                progress("merging", done, total)
+            _insert_sorted(db, ids, blobs)
         done += size
+
+
+def _next_unmerged(db: sqlite3.Connection) -> tuple[list[int], list[bytes], int]:
+    """The next unmerged articles (ids and sample blobs) up to about
+    :data:`MERGE_POSTINGS` keys, and how many keys they hold."""
+    rows = db.execute(
+        "SELECT id, samples FROM articles WHERE id > ? ORDER BY id", (merged_up_to(db),)
+    )
+    ids: list[int] = []
+    blobs: list[bytes] = []
+    size = 0
+    for article, samples in rows:
+        ids.append(article)
+        blobs.append(samples)
+        size += len(samples) // 8
+        if size >= MERGE_POSTINGS:
+            break
+    rows.close()
+    return ids, blobs, size
 
 
 def unmerged_count(db: sqlite3.Connection) -> int:
@@ -67,24 +79,18 @@ def unmerged_count(db: sqlite3.Connection) -> int:
 
 
 def _insert_sorted(db: sqlite3.Connection, ids: list[int], blobs: list[bytes]) -> None:
+    """Insert the articles' keys in key order and raise the mark (inside the caller's
+    transaction)."""
     keys = np.frombuffer(b"".join(blobs), dtype=np.int64)
     articles = np.repeat(np.array(ids, dtype=np.int64), [len(b) // 8 for b in blobs])
     order = np.argsort(keys, kind="stable")  # articles come in id order: ties stay so
     keys, articles = keys[order], articles[order]
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        for at in range(0, len(keys), _ROWS):
-            db.executemany(
-                "INSERT OR IGNORE INTO postings VALUES (?, ?)",
-                zip(
-                    keys[at : at + _ROWS].tolist(), articles[at : at + _ROWS].tolist(), strict=True
-                ),
-            )
-        db.execute("UPDATE meta SET value = ? WHERE key = 'merged'", (ids[-1],))
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
+    for at in range(0, len(keys), _ROWS):
+        db.executemany(
+            "INSERT OR IGNORE INTO postings VALUES (?, ?)",
+            zip(keys[at : at + _ROWS].tolist(), articles[at : at + _ROWS].tolist(), strict=True),
+        )
+    db.execute("UPDATE meta SET value = ? WHERE key = 'merged'", (ids[-1],))
 
 
 def unmerged(db: sqlite3.Connection, keys: NDArray[np.int64]) -> dict[int, list[int]]:

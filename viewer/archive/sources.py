@@ -63,7 +63,10 @@ def reload_sources(
 def _load(path: str, spec: str | None, limits: Limits | None) -> tuple[Article, ...] | str:
     if not os.path.exists(path):
         return "file gone since it was indexed"
-    fields = FieldMap.parse(spec) if spec else None
+    try:
+        fields = FieldMap.parse(spec) if spec else None
+    except ValueError as error:  # a damaged row: `viewer index check` reports it too
+        return f"the index's field map for it does not parse ({error})"
     corpus = load([path], fields=fields, limits=limits)
     if not corpus.articles:
         problem = corpus.problems[0].message if corpus.problems else "no article"

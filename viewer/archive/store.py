@@ -10,10 +10,11 @@ from pathlib import Path
 from types import TracebackType
 
 from viewer.archive import adding, postings, rows
+from viewer.archive.access import ArchiveError, Notify, WriteLock
 from viewer.archive.lookup import CAP, LIMIT, lookup
 from viewer.archive.prints import Prints, prints
 from viewer.archive.results import Added, IndexSource, Lookup, Removed, Stats
-from viewer.archive.schema import SCHEMA_VERSION, connect
+from viewer.archive.schema import SCHEMA_VERSION, Opened, connect
 from viewer.archive.sources import Reloaded, reload_sources
 from viewer.ingest.fields import FieldMap
 from viewer.ingest.limits import Limits
@@ -33,24 +34,59 @@ class Archive:
             print(archive.find(article).sources)
     """
 
-    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
-        self._db = db
-        self.path = path
+    def __init__(self, opened: Opened) -> None:
+        self._opened = opened
+        self._db: sqlite3.Connection = opened.db
+        self.path = Path(opened.path)
         """The database file."""
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> Archive:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        notify: Notify | None = None,
+        check_pages: bool | None = None,
+    ) -> Archive:
         """The index at ``path``; with ``create``, a new empty one if there is none.
 
+        Args:
+            path: the index file.
+            create: make an empty index when there is none.
+            read_only: open it so that nothing can be written, even an index this
+                process may not write (``stats``, lookups and reading back work; ``add``
+                and ``remove`` are refused), and leave no ``-wal``/``-shm`` files beside
+                it.
+            notify: told one line when a write waits for another viewer's lock.
+            check_pages: refuse an index with damaged pages (SQLite's ``quick_check``
+                reads every page: about a second per 150 MB); by default when opening
+                for writing, so that a damaged index is never written to.
+
         Raises:
-            viewer.archive.ArchiveError: no index there, not an index, or an index made
-                with another schema version or other fingerprint parameters.
+            viewer.archive.ArchiveError: no index there, not an index, an index made
+                with another schema version or other fingerprint parameters, or one
+                that is damaged (:class:`~viewer.archive.health.DamagedIndex`).
         """
-        return cls(connect(path, create=create), Path(path))
+        return cls(
+            connect(
+                path,
+                create=create and not read_only,
+                read_only=read_only,
+                notify=notify,
+                check_pages=check_pages,
+            )
+        )
 
     def close(self) -> None:
         """Close the database (everything added is already committed)."""
-        self._db.close()
+        self._opened.close()
+
+    def _lock(self) -> WriteLock:
+        if self._opened.lock is None:
+            raise ArchiveError(f"{self.path}: opened read-only")
+        return self._opened.lock
 
     def __enter__(self) -> Archive:
         return self
@@ -84,7 +120,7 @@ class Archive:
         """
         own = os.path.realpath(self.path)
         return adding.add_files(
-            self._db,
+            self._lock(),
             [os.fspath(p) for p in paths],
             fields=fields or FieldMap(),
             limits=limits or Limits(),
@@ -95,6 +131,7 @@ class Archive:
     def remove(self, paths: Iterable[str | Path]) -> Removed:
         """Remove the indexed files ``paths`` name (a folder: every file under it), with
         their articles and postings, a file at a time."""
+        lock = self._lock()
         unknown: list[str] = []
         found: dict[int, int] = {}
         for given in paths:
@@ -104,7 +141,7 @@ class Archive:
             found.update(matched)
         files = articles = keys = 0
         for batch in _batches(found):
-            gone = self._delete(batch)
+            gone = _delete(lock, batch)
             files, articles, keys = files + len(batch), articles + gone[0], keys + gone[1]
         return Removed(files, articles, keys, tuple(unknown))
 
@@ -117,18 +154,6 @@ class Archive:
             (real, prefix, after),
         )
         return dict(found)
-
-    def _delete(self, file_ids: Sequence[int]) -> tuple[int, int]:
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            gone = rows.delete_files(db, file_ids)
-            db.execute("UPDATE meta SET value = value - ? WHERE key = 'postings'", (gone[1],))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        return gone
 
     def stats(self) -> Stats:
         """How many articles, files and postings the index holds, and how it was made."""
@@ -191,6 +216,15 @@ class Archive:
             self._db.execute(f"SELECT path, fields FROM files WHERE path IN ({marks})", paths)
         )
         return reload_sources(sources, fields, limits)
+
+
+def _delete(lock: WriteLock, file_ids: Sequence[int]) -> tuple[int, int]:
+    """Delete files (their articles and postings) in one transaction; returns how many
+    articles and postings went."""
+    with lock.transaction() as db:
+        gone = rows.delete_files(db, file_ids)
+        db.execute("UPDATE meta SET value = value - ? WHERE key = 'postings'", (gone[1],))
+    return gone
 
 
 def _batches(articles: dict[int, int]) -> Iterator[list[int]]:

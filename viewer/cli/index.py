@@ -1,11 +1,14 @@
-"""``viewer index add|stats|remove --db FILE`` and ``viewer trace ARTICLE --index FILE``.
+"""``viewer index add|stats|check|remove --db FILE`` and ``viewer trace ARTICLE --index FILE``.
 
 The archive index (:mod:`viewer.archive`) keeps fingerprints of many articles in one
 SQLite file. ``index add`` indexes files and folders (a file already indexed as it is
-costs one ``stat``), ``index stats`` says what the index holds, ``index remove`` takes
-files out. ``trace --index`` finds the archive articles an article was copied from, with
-the share of it each holds, then reads the first few back from their files and shows the
-article's sentence-level provenance against them, as ``trace --against`` does.
+costs one ``stat``), ``index stats`` says what the index holds, ``index check`` whether
+it is whole, ``index remove`` takes files out. The reading commands (``stats``,
+``check``, ``trace --index``) open the index read-only; a damaged index is refused with
+one line saying how to rebuild it. ``trace --index`` finds the archive articles an
+article was copied from, with the share of it each holds, then reads the first few back
+from their files and shows the article's sentence-level provenance against them, as
+``trace --against`` does.
 """
 
 from __future__ import annotations
@@ -15,11 +18,21 @@ import io
 import re
 import sqlite3
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from viewer.cli import EXIT_OK, EXIT_USAGE, UsageError, _skipped, _write, problem_line, say
+from viewer.cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    _skipped,
+    _write,
+    problem_line,
+    say,
+)
 from viewer.cli.options import add_field_map, limit_options, limits_from
 from viewer.report.controls import one_line, visible_name
 from viewer.report.pairs import percent_label
@@ -29,14 +42,21 @@ if TYPE_CHECKING:
     from viewer.archive import Archive, Lookup, Reloaded, Stats
     from viewer.model import Article
 
-__all__ = ["add_index_commands", "index_to_dict", "run_index", "run_trace_index"]
+__all__ = [
+    "add_index_commands",
+    "index_errors",
+    "index_to_dict",
+    "run_index",
+    "run_trace_index",
+]
 
 TRACE_SOURCES = 10
 """Sources read back from their files for the sentence-level trace, the most hits first."""
 
 
 def add_index_commands(commands: Any, common: argparse.ArgumentParser) -> None:
-    """Add the ``index`` command and its ``add``, ``stats`` and ``remove`` sub-commands."""
+    """Add the ``index`` command and its ``add``, ``stats``, ``check`` and ``remove``
+    sub-commands."""
     index = commands.add_parser(
         "index",
         help="build and maintain an archive index, for `viewer trace --index`",
@@ -64,6 +84,14 @@ def add_index_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         "made, when it was last added to.",
     )
     stats.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
+    check = actions.add_parser(
+        "check",
+        parents=[common],
+        help="check that the index is whole (exit 1 if it is damaged)",
+        description="Read the whole index without writing to it: SQLite's integrity check, "
+        "then the index's own rules (its records parse, its counts agree with its rows). "
+        "Prints one line per problem; exits 1 when there is any.",
+    )
     remove = actions.add_parser(
         "remove",
         parents=[common],
@@ -72,36 +100,70 @@ def add_index_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         "with their articles and postings.",
     )
     remove.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to remove")
-    for parser in (add, stats, remove):
+    for parser in (add, stats, check, remove):
         parser.add_argument("--db", required=True, metavar="FILE", help="the index file")
 
 
-def _open(path: str, *, create: bool = False) -> Archive:
-    from viewer.archive import Archive, ArchiveError
+def _open(
+    path: str, *, create: bool = False, read_only: bool = False, check_pages: bool | None = None
+) -> Archive:
+    from viewer.archive import Archive
+
+    with index_errors(path):
+        return Archive.open(
+            path,
+            create=create,
+            read_only=read_only,
+            notify=lambda line: say(one_line(line)),
+            check_pages=check_pages,
+        )
+
+
+@contextmanager
+def index_errors(path: str) -> Iterator[None]:
+    """Turn what goes wrong with the index ``path`` into one line for the user: a
+    refusal (no index, damaged, locked too long), SQLite's own complaint (disk full, no
+    permission), or, for pages or rows that do not read, the damaged-index refusal."""
+    from viewer.archive import ArchiveError, DamagedIndex
+    from viewer.archive.access import changed_while_read
 
     try:
-        return Archive.open(path, create=create)
+        yield
     except ArchiveError as error:
         raise UsageError(str(error)) from None
+    except sqlite3.OperationalError as error:  # disk full, no permission…
+        raise UsageError(f"{visible_name(path)}: {error}") from None
+    except sqlite3.DatabaseError as error:
+        if type(error) is not sqlite3.DatabaseError:  # a constraint: a bug, not damage
+            raise
+        if changed_while_read(path):
+            raise UsageError(
+                f"{path}: changed while it was read (another viewer is writing to it): "
+                "run the command again"
+            ) from None
+        raise UsageError(str(DamagedIndex(path, str(error)))) from None
 
 
 def run_index(args: argparse.Namespace) -> int:
-    """``viewer index ACTION``: add to, describe or remove from the index ``--db``."""
-    try:
+    """``viewer index ACTION``: add to, describe, check or remove from the index ``--db``."""
+    with index_errors(args.db):
         return _run_index(args)
-    except sqlite3.OperationalError as error:  # locked by another writer, disk full…
-        raise UsageError(f"{visible_name(args.db)}: {error}") from None
 
 
 def _run_index(args: argparse.Namespace) -> int:
     if args.index_command == "add":
         return _run_add(args)
-    with _open(args.db) as archive:
-        if args.index_command == "stats":
+    if args.index_command == "check":
+        return _run_check(args)
+    if args.index_command == "stats":
+        # Every page is read, so that what an index holds is never shown for a damaged
+        # one; a trace, which should take milliseconds, checks only what it reads.
+        with _open(args.db, read_only=True, check_pages=True) as archive:
             stats = archive.stats()
-            text = _stats_json(stats) if args.format == "json" else _stats_text(stats)
-            _write(text, None)
-            return EXIT_OK
+        text = _stats_json(stats) if args.format == "json" else _stats_text(stats)
+        _write(text, None)
+        return EXIT_OK
+    with _open(args.db) as archive:
         removed = archive.remove(args.paths)
     for path in removed.unknown:
         say(f"{visible_name(path)}: not in the index")
@@ -123,7 +185,7 @@ def _run_add(args: argparse.Namespace) -> int:
         )
     for problem in added.problems:
         say(problem_line(problem))
-    if added.problems:
+    if any(not problem.repaired for problem in added.problems):
         say(f"skipped {_skipped(added.problems)} that could not be loaded")
     print(
         f"{visible_name(args.db)}: {_count(added.added, 'file')} added, {added.unchanged:,} "
@@ -132,6 +194,25 @@ def _run_add(args: argparse.Namespace) -> int:
     )
     nothing = not (added.added or added.unchanged or added.reindexed)
     return EXIT_USAGE if nothing and added.refused else EXIT_OK
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from viewer.archive import check_index
+    from viewer.archive.health import REBUILD
+
+    health = check_index(args.db)
+    name = visible_name(args.db)
+    if health.sound:
+        print(
+            f"{name}: sound ({_count(health.articles or 0, 'article')} in "
+            f"{_count(health.files or 0, 'file')}; SQLite's integrity check and the index's "
+            "own rules found nothing wrong)"
+        )
+        return EXIT_OK
+    for problem in health.problems:
+        print(f"{name}: {one_line(problem)}")
+    say(f"{name}: damaged index ({_count(len(health.problems), 'problem')}): {REBUILD}")
+    return EXIT_FINDINGS
 
 
 def _count(n: int, noun: str) -> str:
@@ -201,7 +282,7 @@ def run_trace_index(args: argparse.Namespace, environ: Mapping[str, str]) -> int
     if len(loaded) > 1:
         first = one_line(loaded[0].id)
         say(f"{one_line(args.article)}: holds several articles; tracing the first ({first})")
-    with _open(args.index) as archive:
+    with index_errors(args.index), _open(args.index, read_only=True) as archive:
         found = archive.find(loaded[0])
         reloaded = archive.reload(found.sources[:TRACE_SOURCES], limits_from(args))
     for back in reloaded:
@@ -214,8 +295,9 @@ def run_trace_index(args: argparse.Namespace, environ: Mapping[str, str]) -> int
     # The archive was there first: where the text gives no sign of who copied whom, the
     # audit takes the earlier article in its corpus as the source.
     articles = [*sources, article]
-    result = _run(articles, drift=False)
+    result = _run(articles, drift=False, trace=article.id)
     index = index_to_dict(args.index, found, reloaded, ids)
+    _measured(index, result)
     _write(_render_trace(args, environ, article, articles, result, index), args.output)
     return EXIT_OK
 
@@ -253,6 +335,18 @@ def index_to_dict(
             }
         )
     return {"path": path, "samples": found.samples, "skipped": found.skipped, "sources": sources}
+
+
+def _measured(index: dict[str, Any], result: Audit) -> None:
+    """Give each source read back its measured share (``found``): the share of the traced
+    article's text the trace found in it, the same figure as its sentence table. The
+    index's ``share`` is an estimate from sampled keys; ``found`` is ``None`` where the
+    text could not be read back."""
+    trace = result.trace
+    for source in index["sources"]:
+        counterpart = trace.counterpart(source["article"]) if trace and source["article"] else None
+        measured = round(counterpart.share, 4) if counterpart else 0.0
+        source["found"] = measured if source["article"] is not None else None
 
 
 def _render_trace(
@@ -298,7 +392,7 @@ def _index_text(index: dict[str, Any], width: int, color: bool) -> str:
     heading = Text(f"Sources in the index {one_line(index['path'])}", style="bold")
     heading.append(f" ({_looked_up(index)})", style="dim")
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
-    for name in ("share", "hits", "resemblance"):
+    for name in ("found", "estimate", "hits", "resemblance"):
         table.add_column(name, justify="right", no_wrap=True)
     table.add_column("article", ratio=3, overflow="fold")
     table.add_column("file", ratio=2, overflow="fold")
@@ -313,7 +407,8 @@ def _index_text(index: dict[str, Any], width: int, color: bool) -> str:
         if source["problem"]:
             where.append(f" ({one_line(source['problem'])})", style="dim")
         table.add_row(
-            percent_label(source["share"]),
+            _found_label(source),
+            "≈" + percent_label(source["share"]),
             str(source["hits"]),
             f"{source['resemblance']:.2f}",
             text,
@@ -327,20 +422,29 @@ def _index_text(index: dict[str, Any], width: int, color: bool) -> str:
     return out.getvalue() if color else re.sub(r" +$", "", out.getvalue(), flags=re.MULTILINE)
 
 
+def _found_label(source: dict[str, Any]) -> str:
+    """The measured share of a source read back, or ``–`` for one that was not."""
+    return "–" if source.get("found") is None else percent_label(source["found"])
+
+
 def _index_markdown(index: dict[str, Any]) -> list[str]:
     from viewer.report.markdown import escape_markdown
 
     lines = [f"## Sources in the index ({_looked_up(index)})", ""]
     if not index["sources"]:
         return [*lines, "No source found.", ""]
-    lines += ["| share | hits | resemblance | article | file |", "|--:|--:|--:|---|---|"]
+    lines += [
+        "| found | estimate | hits | resemblance | article | file |",
+        "|--:|--:|--:|--:|---|---|",
+    ]
     for source in index["sources"]:
         about = ", ".join(escape_markdown(v) for v in (source["source"], source["date"]) if v)
         title = escape_markdown(source["title"] or source["id"])
         note = " (identical)" if source["identical"] else ""
         problem = f" ({escape_markdown(source['problem'])})" if source["problem"] else ""
         cells = [
-            percent_label(source["share"]),
+            _found_label(source),
+            "≈" + percent_label(source["share"]),
             str(source["hits"]),
             f"{source['resemblance']:.2f}",
             f"**{title}**{f' — {about}' if about else ''}{note}",
