@@ -45,6 +45,7 @@ class Benchmark:
 
 BENCHMARKS = (
     Benchmark("compare", "compare.py", ("--words", "5000", "50000"), quick=True),
+    Benchmark("unpunctuated", "unpunctuated.py", ("--words", "50000", "100000"), quick=True),
     Benchmark("fingerprint", "fingerprint.py", quick=True),
     Benchmark("cluster-10k", "cluster.py", ("--articles", "10000", "--no-baseline"), quick=True),
     Benchmark("cluster-100k", "cluster.py", ("--articles", "100000", "--no-baseline")),

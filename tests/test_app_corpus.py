@@ -71,7 +71,7 @@ async def test_the_corpus_view_lists_families_and_the_articles_in_none() -> None
         assert heading.startswith("Family 1 · 2 articles")
         copy = table.get_row(SPUN)
         assert str(copy[1]).startswith("└─ Chicago police")
-        assert str(copy[-3]).strip() == "73%" and str(copy[-2]).startswith("Newly released")
+        assert str(copy[-3]).strip() == "75%" and str(copy[-2]).startswith("Newly released")
         assert "In no family · 1 article" in str(table.get_row_at(3)[1])
         status = str(screen.query_one("#articles-status", Static).render())
         assert "1 family" in status
@@ -108,7 +108,7 @@ async def test_the_graph_shows_the_edge_with_share_and_confidence_and_opens_it()
         labels = [str(line.node.label) for line in tree._tree_lines]
         assert labels[0].startswith("Family 1")
         assert "source" in labels[1] and labels[1].startswith("Newly released")
-        assert "73% from its parent · 99% confident" in labels[2]
+        assert "75% from its parent · 99% confident" in labels[2]
         await pilot.press("down")
         evidence = str(graph.query_one("#graph-evidence", Static).render())
         assert f"{CNN} → {SPUN}" in evidence and "garble" in evidence

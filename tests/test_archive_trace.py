@@ -157,3 +157,27 @@ def test_trace_takes_against_or_index(setup: Setup, capsys: pytest.CaptureFixtur
     assert exit_.value.code == 2
     code, _, err = run(capsys, "trace", light, "--index", str(setup.db) + ".missing")
     assert code == 2 and "no index here" in err
+
+
+def test_trace_index_measures_each_source_as_its_sentence_table_does(
+    setup: Setup, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A source listed at 90 % above a sentence table with 78 % unsourced contradicts
+    # itself: each source read back carries the share the trace found in it.
+    code, out, _ = run(
+        capsys, "trace", str(setup.light), "--index", str(setup.db), "--format", "json"
+    )
+    assert code == 0
+    document = json.loads(out)
+    sourced = 1 - document["unsourced"] / document["characters"]
+    shares = {c["article"]: c["share"] for c in document["counterparts"]}
+    read_back = [s for s in document["index"]["sources"] if s["article"] is not None]
+    assert read_back and read_back[0]["found"] > 0.6
+    for source in read_back:
+        assert source["found"] == shares.get(source["article"], 0.0)
+        assert source["found"] <= sourced + 1e-4
+    assert all(s["found"] is None for s in document["index"]["sources"] if s["article"] is None)
+    code, out, _ = run(
+        capsys, "trace", str(setup.light), "--index", str(setup.db), "--width", "200"
+    )
+    assert code == 0 and "found" in out and "estimate" in out and "≈" in out

@@ -199,3 +199,57 @@ def test_trace_takes_the_others_for_sources_when_the_texts_cannot_tell(
     document = json.loads(out)
     assert Path(document["article"]["path"]).name == "b.txt"
     assert all(a["source_article"] is not None for a in document["attributions"])
+
+
+def _dated_pair(tmp_path: Path) -> None:
+    """a.txt, dated first; b.txt, dated a month later, holding a's sentences word for
+    word and two of its own."""
+    own = [
+        f"The {word} council voted on the {word} budget after a long debate in March."
+        for word in ("harbor", "valley", "river", "forest", "county", "island")
+    ]
+    more = [
+        "The mayor said the plan would be reviewed next spring by a new panel.",
+        "Residents asked for more parks in the new plan at a meeting on Tuesday.",
+    ]
+    (tmp_path / "a.txt").write_text("Votes\n\nDate: 2024-01-05\n\n" + " ".join(own) + "\n")
+    (tmp_path / "b.txt").write_text("Votes\n\nDate: 2024-02-05\n\n" + " ".join(own + more) + "\n")
+
+
+def test_trace_shows_a_later_file_holding_the_text_word_for_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a.txt is the earlier: its copy is no source of it, but the trace must still show
+    # where its text stands, and say separately which side came first.
+    _dated_pair(tmp_path)
+    a, b = str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
+    code, out, _ = run(capsys, "trace", a, "--against", b, "--width", "160")
+    assert code == 0
+    assert "100% with no source" not in out
+    assert "100% also in b-votes (this article is earlier)" in out
+    assert "earlier: this article" in out
+    assert out.count("b-votes #") == 6 and "verbatim 1.00" in out
+    code, out, _ = run(capsys, "trace", a, "--against", b, "--format", "json")
+    document = json.loads(out)
+    assert document["unsourced"] == 0
+    assert {x["source_article"] for x in document["attributions"]} == {"b-votes"}
+    (counterpart,) = document["counterparts"]
+    assert counterpart["article"] == "b-votes" and counterpart["share"] == 1.0
+    assert counterpart["earlier"] == document["article"]["id"]
+    code, out, _ = run(capsys, "trace", a, "--against", b, "--format", "md")
+    assert "## Where its text also stands" in out and "| this article |" in out
+
+
+def test_trace_says_undecided_when_nothing_tells_which_is_earlier(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sentences = [
+        f"The {word} council voted on the {word} budget after a long debate in March."
+        for word in ("harbor", "valley", "river", "forest", "county", "island")
+    ]
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(" ".join(sentences), encoding="utf-8")
+    a = str(tmp_path / "a.txt")
+    code, out, _ = run(capsys, "trace", a, "--against", str(tmp_path), "--width", "200")
+    assert code == 0 and "earlier: undecided" in out
+    assert "which is earlier is undecided" in out and "100% with no source" not in out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
 from tests.test_corpus_stories import (
     BUDGET,
@@ -15,7 +17,16 @@ from tests.test_corpus_stories import (
     excerpt,
 )
 from viewer.analysis.audit import Audit, audit
-from viewer.analysis.provenance import Provenance, Relation, Source
+from viewer.analysis.matching import SentenceMatch
+from viewer.analysis.provenance import (
+    EDITED,
+    PARAPHRASED,
+    Provenance,
+    Relation,
+    Source,
+    counts_as_source,
+    shortfall,
+)
 
 
 def of(result: Audit, article_id: str) -> Provenance:
@@ -107,3 +118,83 @@ def test_a_quotation_shared_by_independent_reports_is_not_attributed() -> None:
         assert item.sources == ()
     quoted = [x for x in of(result, "one").sentences if x.quotation]
     assert len(quoted) == 2
+
+
+def _percent_in(text: str) -> int:
+    return int(re.search(r"holds (\d+)%", text).group(1))  # type: ignore[union-attr]
+
+
+def test_an_edge_gives_its_copy_the_share_the_copy_provenance_gives_its_source() -> None:
+    # One relation (the copy's text found in its source) once had two figures: the
+    # tree said 73 % (quotations discounted), the copy's provenance line 75 %.
+    corpus = [seed(ORIGINAL), seed(SPUN), seed(REWRITE)]
+    result = audit(corpus, drift=False)
+    (edge,) = result.lineages[0].edges
+    (share,) = of(result, edge.target).sources
+    assert share.source == edge.source
+    assert edge.share == share.share
+    held = [reason for reason in edge.evidence if " holds " in reason]
+    for reason in held:
+        assert _percent_in(reason) == round(100 * share.share)
+
+
+def test_a_counterpart_below_the_bar_is_not_a_source() -> None:
+    close = SentenceMatch(0, 0, 0.42)
+    assert not counts_as_source(close, together=True, quoted=False, boiler=False)
+    assert counts_as_source(SentenceMatch(0, 0, 0.5), together=True, quoted=True, boiler=False)
+    assert not counts_as_source(
+        SentenceMatch(0, 0, 0.6), together=False, quoted=False, boiler=False
+    )
+    assert not counts_as_source(SentenceMatch(0, 0, 1.0), together=True, quoted=False, boiler=True)
+
+
+def test_a_trace_shows_the_later_copy_that_holds_the_text_and_who_was_first() -> None:
+    # The original's provenance has no source (its copy cannot be its source); its trace
+    # shows the copy holding every sentence, and says the original is the earlier.
+    original = dated(article(BUDGET, "original"), "2024-03-01")
+    copy = dated(
+        article(BUDGET + "\n\nA closing line the copy added on its own.", "copy"), "2024-03-09"
+    )
+    result = audit([original, copy], drift=False, trace=original.id)
+    assert of(result, original.id).unsourced == of(result, original.id).characters
+    assert result.trace is not None
+    traced = result.traced(original.id)
+    assert traced.unsourced == 0
+    assert {a.source_article for a in traced.sentences} == {copy.id}
+    (counterpart,) = result.trace.counterparts
+    assert (counterpart.article, counterpart.share) == (copy.id, 1.0)
+    assert counterpart.earlier == original.id and counterpart.confidence > 0.9
+
+
+def test_a_trace_leaves_the_direction_undecided_without_evidence() -> None:
+    one, two = article(ROBOTS, "one"), article(ROBOTS, "two")
+    result = audit([one, two], drift=False, trace=two.id)
+    assert result.trace is not None
+    (counterpart,) = result.trace.counterparts
+    assert counterpart.article == one.id and counterpart.earlier is None
+    assert result.traced(two.id).unsourced == 0
+
+
+def test_a_sentence_without_a_source_names_its_nearest_and_why_it_falls_short() -> None:
+    # The provenance view said "no source" where the side-by-side view paired the
+    # sentence at 42 %: the two must not contradict each other, so the attribution
+    # keeps the closest sentence and says why it is not a source.
+    from viewer.ui.screens.provenance import ProvenanceScreen
+    from viewer.ui.summary import summarise
+
+    corpus = [seed(ORIGINAL), seed(SPUN), seed(REWRITE)]
+    result = audit(corpus, drift=False)
+    independent = of(result, corpus[0].id)
+    near = [a for a in independent.sentences if a.nearest is not None]
+    assert near and all(a.source_article is None for a in near)
+    loose = next(a for a in near if a.nearest_score < PARAPHRASED)
+    assert shortfall(loose) == "a source must be at least 50% alike"
+    quoted = next(a for a in near if a.nearest_score >= EDITED)
+    assert quoted.quotation and "quotation" in shortfall(quoted)
+    assert all(
+        a.nearest is None for p in result.provenance for a in p.sentences if a.source_article
+    )
+    summaries = {a.id: summarise(a) for a in corpus}
+    shown = str(ProvenanceScreen(result, summaries, corpus[0].id)._source(loose))
+    assert "original — no source" in shown
+    assert f"{round(100 * loose.nearest_score)}% alike" in shown and "at least 50%" in shown

@@ -6,7 +6,9 @@ import pytest
 
 from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
 from viewer.analysis import compare
+from viewer.analysis.drift.terms import hedge_terms
 from viewer.model import ChangeKind, Comparison, Drift, DriftKind, Severity
+from viewer.text.tokens import content_words, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -329,3 +331,76 @@ def test_every_boilerplate_pattern_gets_past_the_cheap_check(line: str) -> None:
     from viewer.analysis.drift.boilerplate import _reason
 
     assert _reason(line, Counter(), ()) is not None
+
+
+def test_a_dropped_qualifier_shows_the_qualifier_with_its_number() -> None:
+    # "up to three" became "three": showing "three" → "three" hides what changed
+    result = one(
+        "Crews said up to three homes were lost in the blaze.",
+        "Crews said three homes were lost in the blaze.",
+    )
+    [flag] = flags(result, DriftKind.NUMBER)
+    assert (flag.before, flag.after) == ("up to three", "three")
+    assert flag.severity is Severity.MEDIUM
+    assert "qualifier" in flag.explanation
+
+
+def test_qualifiers_of_one_sense_are_synonyms_and_of_another_are_not() -> None:
+    assert not flags(
+        one("About 40 people came to the hearing.", "Around 40 people came to the hearing."),
+        DriftKind.NUMBER,
+    )
+    [flag] = flags(
+        one("More than 40 people came to the hearing.", "Up to 40 people came to the hearing."),
+        DriftKind.NUMBER,
+    )
+    assert (flag.before, flag.after) == ("More than 40", "Up to 40")
+
+
+def test_a_dropped_hedge_is_not_paired_with_the_word_that_took_its_place() -> None:
+    result = one(
+        "The crews could take weeks to clear the road.",
+        "The crews took weeks to clear the road.",
+    )
+    [flag] = flags(result, DriftKind.HEDGE)
+    assert (flag.before, flag.after) == ("could", "")
+    assert flag.b_span.start == flag.b_span.end
+
+
+def test_each_hedge_of_a_sentence_gets_its_own_flag() -> None:
+    # two hedges dropped in one sentence, one of them a phrase of three words
+    result = one(
+        "The repairs could take weeks, and the bridge is expected to reopen in May.",
+        "The repairs will take weeks, and the bridge will reopen in May.",
+    )
+    found = sorted((d.before, d.after) for d in flags(result, DriftKind.HEDGE))
+    assert found == [("could", ""), ("is expected to", "")]
+
+
+def test_hedging_phrases_are_compared_whole() -> None:
+    swapped = flags(
+        one(
+            "The senator is believed to oppose the bill.",
+            "The senator is expected to oppose the bill.",
+        ),
+        DriftKind.HEDGE,
+    )
+    assert [(d.before, d.after) for d in swapped] == [("believed", "expected")]
+    assert "swapped" in swapped[0].explanation
+    same = one(
+        "The suspect was said to be armed, officers said.",
+        "The suspect is said to be armed, officers said.",
+    )
+    assert not flags(same, DriftKind.HEDGE)
+    words = content_words(tokenize("He said to reporters that it rained."))
+    assert [t.label for t in hedge_terms(words)] == ["said"]  # speech, not "is said to"
+
+
+def test_a_reordered_quotation_shows_the_words_moved_on_each_side() -> None:
+    result = one(
+        "“Roll the window down now,” the officer said.",
+        "“Roll down the window now,” the officer said.",
+    )
+    [flag] = flags(result, DriftKind.QUOTE_ALTERED)
+    assert (flag.before, flag.after) == ("the window down", "down the window")
+    assert flag.severity is Severity.MEDIUM

@@ -80,8 +80,8 @@ def test_output_matches_the_documented_fields_and_types(make: Any) -> None:
 
 def test_schema_names_the_format_and_version() -> None:
     document = json.loads(render_json(sample_comparison()))
-    assert document["schema"] == {"name": "viewer.compare", "version": 2}
-    assert (SCHEMA_NAME, SCHEMA_VERSION) == ("viewer.compare", 2)
+    assert document["schema"] == {"name": "viewer.compare", "version": 3}
+    assert (SCHEMA_NAME, SCHEMA_VERSION) == ("viewer.compare", 3)
 
 
 def _slices(document: dict[str, Any]) -> None:

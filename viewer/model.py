@@ -214,6 +214,8 @@ class DriftKind(StrEnum):
     NEGATION = "negation"
     GARBLE = "garble"
     BOILERPLATE = "boilerplate"
+    INVISIBLE = "invisible"
+    CLAIM = "claim"
 
 
 class Severity(StrEnum):
@@ -270,6 +272,8 @@ class Problem:
     message: str
     record: int | None = None
     """For JSON Lines and JSON arrays: which record (from 0); ``None`` for the whole file."""
+    repaired: bool = False
+    """The input loaded all the same, with the repair the message names (nothing skipped)."""
 
     def __str__(self) -> str:
         where = self.path if self.record is None else f"{self.path} (record {self.record + 1})"

@@ -27,7 +27,7 @@ are listed in ``also``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -47,6 +47,10 @@ __all__ = [
     "Source",
     "SourceShare",
     "attribute",
+    "counts_as_source",
+    "found_share",
+    "provenance_of",
+    "shortfall",
 ]
 
 EDITED = 0.75
@@ -100,6 +104,12 @@ class Attribution:
     """Whether the sentence is mostly quoted speech."""
     boilerplate: bool = False
     """Whether the sentence is boilerplate recurring across the corpus (never attributed)."""
+    nearest: Source | None = None
+    """For a sentence with no source: the closest sentence among the articles that may be
+    its sources, which fell short of what a source needs (see :func:`counts_as_source`);
+    the app's side-by-side view may pair the two as one sentence reworded."""
+    nearest_score: float = 0.0
+    """Similarity to ``nearest``, 0 to 1 (0 without one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +166,7 @@ def attribute(
             for y in sorted(partners.get(x, ()))
             if _may_source(article, evidence.articles[y], derived, family_of)
         ]
-        found.append(_provenance(x, allowed, evidence, parents.get(article.id)))
+        found.append(provenance_of(x, allowed, evidence, parents.get(article.id)))
         if progress is not None:
             progress("provenance", x + 1, len(evidence.articles))
     return tuple(found)
@@ -180,25 +190,100 @@ def _may_source(
     return _together(article, other, family_of) or not dated or str(other.date) <= str(article.date)
 
 
-def _provenance(
-    x: int, allowed: list[tuple[int, bool]], evidence: Evidence, parent: str | None
+def provenance_of(
+    x: int, allowed: Sequence[tuple[int, bool]], evidence: Evidence, parent: str | None
 ) -> Provenance:
-    """Each sentence's best allowed source: within a family paraphrases and quotations
-    count, outside one only the reporter's own text at EDITED or closer."""
+    """Article ``x``'s sentences, each with its best source among ``allowed``: within a
+    family paraphrases and quotations count, outside one only the reporter's own text at
+    EDITED or closer.
+
+    Args:
+        allowed: the articles that may be its sources (by index), each with whether it
+            is in the same family.
+        parent: the article's parent in its derivation tree, preferred among equals.
+    """
     article = evidence.articles[x]
     quoted, boilerplate = evidence.profiles.flags(x)
     matches = [(y, together, evidence.match(x, y)) for y, together in allowed]
     attributions: list[Attribution] = []
     for i in range(len(article.sentences)):
         options: list[tuple[float, int, SentenceMatch]] = []
-        for y, together, match in [] if boilerplate[i] else matches:
+        nearest: tuple[float, int, SentenceMatch] | None = None
+        for y, together, match in matches:
             best = match.a_best[i] if match else None
-            bar = PARAPHRASED if together else EDITED
-            if best and best.score >= bar and (together or not quoted[i]):
+            if best is None:
+                continue
+            if counts_as_source(best, together=together, quoted=quoted[i], boiler=boilerplate[i]):
                 options.append((best.score, y, best))
+            elif nearest is None or best.score > nearest[0]:
+                nearest = (best.score, y, best)
         chosen = _choose(options, evidence, parent)
-        attributions.append(_attribution(article, i, chosen, quoted[i], boilerplate[i]))
+        attribution = _attribution(article, i, chosen, quoted[i], boilerplate[i])
+        if not chosen and nearest is not None and not boilerplate[i]:
+            score, y, best = nearest
+            near = Source(evidence.articles[y].id, best.b)
+            attribution = replace(attribution, nearest=near, nearest_score=round(score, 6))
+        attributions.append(attribution)
     return _summary(article, attributions)
+
+
+def counts_as_source(
+    best: SentenceMatch | None, *, together: bool, quoted: bool, boiler: bool
+) -> bool:
+    """Whether a sentence's best counterpart in another article makes that article its
+    source: at ``PARAPHRASED`` or closer within a family, quotations included; outside
+    one at ``EDITED`` or closer and only for the reporter's own text; never boilerplate.
+
+    Every figure of "how much of this article stands in that one" counts with this
+    rule, so the provenance, the derivation tree and a trace agree on which sentences
+    match: a counterpart below the bar (the app's side-by-side may still pair it, at
+    42 %, as the same sentence reworded) is a resemblance, not a source.
+    """
+    if best is None or boiler:
+        return False
+    if together:
+        return best.score >= PARAPHRASED
+    return best.score >= EDITED and not quoted
+
+
+def shortfall(attribution: Attribution) -> str:
+    """Why a sentence's nearest counterpart is not its source, in words; empty when it
+    has a source or no counterpart at all."""
+    if attribution.source_article is not None or attribution.nearest is None:
+        return ""
+    score = attribution.nearest_score
+    if score >= EDITED:
+        return "a quotation shared with an article outside its family is no evidence of copying"
+    if score >= PARAPHRASED:
+        return f"outside its family a source must be at least {EDITED:.0%} alike"
+    return f"a source must be at least {PARAPHRASED:.0%} alike"
+
+
+def found_share(
+    article: Article,
+    best: Sequence[SentenceMatch | None],
+    flags: tuple[Sequence[bool], Sequence[bool]],
+    *,
+    together: bool = True,
+) -> tuple[int, float]:
+    """Characters of ``article``'s sentences found in another article, and their share of
+    all its sentence characters: the share its provenance gives that article when no
+    other source explains a sentence better.
+
+    Args:
+        best: each sentence's best counterpart in the other article.
+        flags: which sentences are quotations and which boilerplate
+            (:meth:`~viewer.analysis.profile.Profiles.flags`).
+        together: whether the two are in one family.
+    """
+    quoted, boilerplate = flags
+    total = sum(s.end - s.start for s in article.sentences)
+    found = sum(
+        s.end - s.start
+        for s, m, q, b in zip(article.sentences, best, quoted, boilerplate, strict=True)
+        if counts_as_source(m, together=together, quoted=q, boiler=b)
+    )
+    return found, round(found / total, 6) if total else 0.0
 
 
 def _choose(

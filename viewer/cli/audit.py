@@ -129,16 +129,16 @@ def _load(paths: Sequence[str], args: argparse.Namespace) -> list[Article]:
     corpus = load(paths, fields=args.field_map, limits=limits_from(args))
     for problem in corpus.problems:
         say(one_line(str(problem)))
-    if corpus.problems and corpus.articles:
+    if corpus.articles and any(not problem.repaired for problem in corpus.problems):
         say(f"skipped {_skipped(corpus.problems)} that could not be loaded")
     return list(corpus.articles)
 
 
-def _run(articles: Sequence[Article], *, drift: bool) -> Audit:
+def _run(articles: Sequence[Article], *, drift: bool, trace: str | None = None) -> Audit:
     from viewer.analysis.audit import audit
 
     with progress_on(sys.stderr) as progress:
-        return audit(articles, progress, drift=drift)
+        return audit(articles, progress, drift=drift, trace=trace)
 
 
 def _text_options(args: argparse.Namespace, environ: Mapping[str, str]) -> tuple[int, bool]:
@@ -217,10 +217,10 @@ def run_trace(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
         return run_trace_index(args, environ)
     article, articles = _traced(_load([args.article, *args.against], args), args.article)
     # the traced article last: where the texts give no sign of who copied whom, the audit
-    # takes the earlier article for the source, and the question here is where this one's
-    # text came from
+    # takes the earlier article in the corpus for the source. The trace itself shows every
+    # article that also holds the text whichever is earlier, and the direction apart.
     articles = [a for a in articles if a is not article] + [article]
-    result = _run(articles, drift=False)
+    result = _run(articles, drift=False, trace=article.id)
     if args.format == "json":
         from viewer.report.audit_json import trace_to_dict
         from viewer.report.json import dump

@@ -22,6 +22,7 @@ from rich.tree import Tree
 from viewer.analysis.audit import Audit, PairDrift
 from viewer.analysis.direction import Derivation, Lineage
 from viewer.analysis.provenance import Attribution, Provenance
+from viewer.analysis.tracing import Counterpart
 from viewer.cli.terminal import DELETED, INSERTED, SEVERITY_STYLES, text_console
 from viewer.model import Article, Severity
 from viewer.report.audit_outline import (
@@ -143,7 +144,7 @@ def _quotes(audit: Audit) -> list[RenderableType]:
 def _drift_pair(pair: PairDrift) -> list[RenderableType]:
     counts = ", ".join(f"{sum(f.severity is s for f in pair.flags)} {s.value}" for s in Severity)
     line = Text(f"{one_line(pair.a)} → {one_line(pair.b)}", style="bold")
-    line.append(f"\nsimilarity {percent_label(pair.similarity)}; ")
+    line.append(f"\nsimilarity {percent_label(pair.similarity, exact=not pair.flags)}; ")
     line.append(f"{plural(len(pair.flags), 'drift flag')} ({counts})")
     high = [f for f in pair.flags if f.severity is Severity.HIGH]
     if not high:
@@ -213,12 +214,65 @@ def _source(attribution: Attribution) -> Text:
     return text
 
 
+def _earlier(article: Article, counterpart: Counterpart) -> str:
+    """``earlier: X`` in words: the traced article, the other one, or undecided."""
+    if counterpart.earlier is None:
+        return "earlier: undecided"
+    side = "this article" if counterpart.earlier == article.id else one_line(counterpart.earlier)
+    return f"earlier: {side} ({percent_label(counterpart.confidence)} confident)"
+
+
+def _trace_shares(article: Article, audit: Audit, provenance: Provenance) -> Text:
+    """``Sources: 75% from X (earlier: X); …``: each article holding the text, with
+    which side is earlier, and the text no other article holds."""
+    if audit.trace is None or audit.trace.article != article.id:
+        return _shares(provenance)
+    text = Text()
+    for share in provenance.sources:
+        counterpart = audit.trace.counterpart(share.source)
+        earlier = counterpart.earlier if counterpart is not None else None
+        verb, note = (
+            ("shared with", "which is earlier is undecided")
+            if earlier is None
+            else ("also in", "this article is earlier")
+            if earlier == article.id
+            else ("from", "the earlier")
+        )
+        text.append(f"{percent_label(share.share)} {verb} {one_line(share.source)}")
+        text.append(f" ({note})", style="dim")
+        text.append("; ")
+    unsourced = provenance.unsourced / provenance.characters if provenance.characters else 0.0
+    text.append(f"{percent_label(unsourced)} with no source", style=_ORIGINAL)
+    return text
+
+
+def _counterparts(article: Article, audit: Audit) -> list[RenderableType]:
+    """Every other article holding some of the traced text: how much, and which side is
+    earlier (decided or not), so a later copy never hides a verbatim match."""
+    if audit.trace is None or audit.trace.article != article.id:
+        return []
+    if not audit.trace.counterparts:
+        return [Text("\nNo other article holds any of its text.", style="dim")]
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
+    table.title = Text("\nWhere its text also stands (its share found there)", style="bold")
+    table.title_justify = "left"
+    table.add_column("found", justify="right", no_wrap=True)
+    table.add_column("article", ratio=2, overflow="fold")
+    table.add_column("which is earlier", ratio=3)
+    for counterpart in audit.trace.counterparts:
+        why = Text(_earlier(article, counterpart))
+        why.append(f"\n{one_line(counterpart.reason)}", style="dim")
+        table.add_row(percent_label(counterpart.share), one_line(counterpart.article), why)
+    return [table]
+
+
 def render_trace_text(
     article: Article, audit: Audit, *, width: int = 80, color: bool = False
 ) -> str:
-    """One article, each sentence with its source (article, sentence number from 1,
-    relation and score; ``none`` for text no other article holds), and the shares."""
-    provenance = next(p for p in audit.provenance if p.article == article.id)
+    """One article, each sentence with the other article that holds it (article,
+    sentence number from 1, relation and score; ``none`` for text no other article
+    holds), the shares, and for each such article which side is earlier."""
+    provenance = audit.traced(article.id)
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
     table.add_column("#", justify="right", no_wrap=True, style="dim")
     table.add_column("sentence", ratio=3)
@@ -227,5 +281,6 @@ def render_trace_text(
         sentence = article.sentences[attribution.sentence]
         table.add_row(str(sentence.index + 1), Text(one_line(sentence.text)), _source(attribution))
     sources = Text("Sources: ", style="bold")
-    sources.append_text(_shares(provenance))
-    return _draw([_article(article), sources, table], width, color)
+    sources.append_text(_trace_shares(article, audit, provenance))
+    blocks = [_article(article), sources, *_counterparts(article, audit), Text(""), table]
+    return _draw(blocks, width, color)

@@ -24,10 +24,11 @@ from viewer.report.controls import one_line, show_controls
 from viewer.report.pairs import (
     kind_counts,
     location,
+    pair_changed,
     pair_edits,
-    percent_label,
     score_label,
     sentence_refs,
+    similarity_label,
 )
 
 __all__ = ["SIDE_BY_SIDE_WIDTH", "render_text", "text_console"]
@@ -104,7 +105,7 @@ def _summary(comparison: Comparison) -> Text:
     for number, (kind, count) in enumerate(counts):
         text.append(", " if number else "")
         text.append(f"{count} {kind.value}", style=KIND_STYLES[kind])
-    text.append(f"   similarity {percent_label(comparison.similarity)}", style="bold")
+    text.append(f"   similarity {similarity_label(comparison)}", style="bold")
     summary = summarize(comparison)
     text.append(f"\n{summary.total} drift flags: ")
     for number, severity in enumerate(Severity):
@@ -119,7 +120,30 @@ def _header(comparison: Comparison) -> RenderableType:
     articles.add_row(Text("A", style="bold"), _article(comparison.a))
     articles.add_row()
     articles.add_row(Text("B", style="bold"), _article(comparison.b))
-    return Group(articles, Text(""), _summary(comparison), Text(""))
+    parts: list[RenderableType] = [articles, Text(""), _summary(comparison), Text("")]
+    if comparison.drift:
+        parts += [flag_legend(), Text("")]
+    return Group(*parts)
+
+
+def flag_legend() -> Text:
+    """What the marks beside each pair mean: ``H!number`` is a high-severity number flag."""
+    text = Text("Flag marks beside a pair: ", style="dim")
+    for number, severity in enumerate(Severity):
+        text.append(", " if number else "", style="dim")
+        text.append(_mark(severity, ""), style=SEVERITY_STYLES[severity])
+        text.append(f" {severity.value}", style="dim")
+    text.append(
+        " severity, then the kind of flag (quote: a quotation altered); "
+        "the drift flags table at the end says what each changed.",
+        style="dim",
+    )
+    return text
+
+
+def _mark(severity: Severity, kind: str) -> str:
+    """A flag's mark: its severity's initial and ``!``, then the kind (``H!number``)."""
+    return f"{severity.value[0].upper()}!{kind}"
 
 
 def _marked(text: str, side: Side, markers: bool) -> str:
@@ -135,7 +159,10 @@ def _side(edits: Iterable[Edit], side: Side, *, markers: bool) -> Text:
     text = Text()
     own = EditOp.DELETE if side == "a" else EditOp.INSERT
     for edit in edits:
-        words = show_controls(edit.a_text if side == "a" else edit.b_text)
+        raw = edit.a_text if side == "a" else edit.b_text
+        # Invisible characters are marked only where the sides differ: kept text is the
+        # same on both, and a marker there would only be noise.
+        words = show_controls(raw, hidden=edit.a_text != edit.b_text)
         if edit.op is EditOp.EQUAL:
             text.append(words, style=SOFT if edit.a_text != edit.b_text else "")
         elif edit.op is own:
@@ -147,7 +174,9 @@ def _inline_text(edits: Iterable[Edit]) -> Text:
     """Both sides in one text: ``[-deleted-]{+inserted+}``, kept words plain."""
     text = Text()
     for edit in edits:
-        a_words, b_words = show_controls(edit.a_text), show_controls(edit.b_text)
+        changed = edit.a_text != edit.b_text
+        a_words = show_controls(edit.a_text, hidden=changed)
+        b_words = show_controls(edit.b_text, hidden=changed)
         if edit.op is EditOp.EQUAL and a_words == b_words:
             text.append(b_words)
         elif edit.op is EditOp.EQUAL:
@@ -166,11 +195,11 @@ def _label(
     text = Text()
     text.append(pair.kind.value, style=KIND_STYLES[pair.kind])
     if pair.kind not in (PairKind.ADDED, PairKind.DROPPED):
-        text.append(f"{sep}{score_label(pair.score)}")
+        text.append(f"{sep}{score_label(pair.score, exact=not pair_changed(pair))}")
     if refs:
         text.append(f"{sep}{sentence_refs(pair, joiner)}", style="dim")
     for flag in flags:
-        mark = f"{flag.severity.value[0].upper()}!{flag.kind.value.removesuffix('-altered')}"
+        mark = _mark(flag.severity, flag.kind.value.removesuffix("-altered"))
         text.append(f"{sep}{mark}", style=SEVERITY_STYLES[flag.severity])
     return text
 

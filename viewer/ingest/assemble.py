@@ -31,6 +31,8 @@ class RawArticle:
     author: str | None = None
     metadata: tuple[MetaField, ...] = ()
     """Fields from outside the text (JSON keys, HTML ``<meta>``), with no span."""
+    replaced: int = 0
+    """Lone surrogates (from a JSON file) replaced by U+FFFD in the text and metadata."""
 
 
 def assemble(raw: RawArticle) -> Article:

@@ -8,16 +8,21 @@ lines are passed over, and records are numbered by line, from 0.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from viewer.ingest.assemble import RawArticle
 from viewer.ingest.fields import FIELD_NAMES, FieldMap
 from viewer.model import MetaField, Problem
 
-__all__ = ["read_json", "read_jsonl", "read_record"]
+__all__ = ["mend_surrogates", "read_json", "read_jsonl", "read_record"]
 
 _KINDS = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
+# json.loads joins an escaped surrogate pair into one character, so any surrogate left in a
+# string stood alone in the file: no UTF-8 can carry it, and JSON tools reject its escape.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_REPLACEMENT = "\ufffd"
 
 
 def read_json(path: str, text: str, encoding: str, fields: FieldMap) -> list[RawArticle | Problem]:
@@ -32,10 +37,11 @@ def read_json(path: str, text: str, encoding: str, fields: FieldMap) -> list[Raw
         return [Problem(path, "not valid JSON (nested too deeply)")]
     records = _records(value, fields)
     if records is None:
-        return [read_record(value, path, None, "json", encoding, fields)]
+        return _with_mended(path, [read_record(value, path, None, "json", encoding, fields)])
     if not records:
         return [Problem(path, "no records: the JSON list is empty")]
-    return [read_record(r, path, i, "json", encoding, fields) for i, r in enumerate(records)]
+    found = [read_record(r, path, i, "json", encoding, fields) for i, r in enumerate(records)]
+    return _with_mended(path, found)
 
 
 def read_jsonl(path: str, text: str, encoding: str, fields: FieldMap) -> list[RawArticle | Problem]:
@@ -53,7 +59,7 @@ def read_jsonl(path: str, text: str, encoding: str, fields: FieldMap) -> list[Ra
             found.append(Problem(path, "not valid JSON (nested too deeply)", number))
             continue
         found.append(read_record(value, path, number, "jsonl", encoding, fields))
-    return found or [Problem(path, "no records: the file has only blank lines")]
+    return _with_mended(path, found) or [Problem(path, "no records: the file has only blank lines")]
 
 
 def read_record(
@@ -70,9 +76,52 @@ def read_record(
         return Problem(path, f"{key!r} is not a string (it is {_kind(text)})", record)
     if not text.strip():
         return Problem(path, f"{key!r} is empty", record)
-    extra = {name: _value(fields.find(value, name)) for name in FIELD_NAMES[1:]}
+    text, replaced = mend_surrogates(text)
+    extra: dict[str, str | None] = {}
+    for name in FIELD_NAMES[1:]:
+        found_value = _value(fields.find(value, name))
+        if found_value is not None:
+            found_value, count = mend_surrogates(found_value)
+            replaced += count
+        extra[name] = found_value
     metadata = tuple(MetaField(name, v, None) for name, v in extra.items() if v)
-    return RawArticle(path, text, format, encoding, record, metadata=metadata, **extra)
+    return RawArticle(
+        path, text, format, encoding, record, metadata=metadata, replaced=replaced, **extra
+    )
+
+
+def mend_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate replaced by U+FFFD, and how many there were.
+
+    One code point stands in for one, so every offset into the text stays where it was.
+    """
+    if text.isascii():
+        return text, 0
+    return _SURROGATE.subn(_REPLACEMENT, text)
+
+
+def _with_mended(path: str, found: list[RawArticle | Problem]) -> list[RawArticle | Problem]:
+    """``found``, and after it one ``Problem`` saying how many lone surrogates were replaced."""
+    mended = [raw for raw in found if isinstance(raw, RawArticle) and raw.replaced]
+    if not mended:
+        return found
+    total = sum(raw.replaced for raw in mended)
+    message = _mended_message(total, [raw.record for raw in mended])
+    return [*found, Problem(path, message, repaired=True)]
+
+
+def _mended_message(total: int, records: Sequence[int | None]) -> str:
+    """What was replaced, and in which records (counted from 1, as problems count them)."""
+    what = "1 lone surrogate" if total == 1 else f"{total:,} lone surrogates"
+    numbers = [str(r + 1) for r in records if r is not None]
+    where = ""
+    if numbers:
+        shown = ", ".join(numbers[:5]) + (", …" if len(numbers) > 5 else "")
+        where = f" in record{'s' if len(numbers) > 1 else ''} {shown}"
+    return (
+        f"{what} (a \\ud800-style escape with no partner, which no UTF-8 can hold){where} "
+        "replaced by U+FFFD; the rest of the text is as it was"
+    )
 
 
 def _records(value: Any, fields: FieldMap) -> list[Any] | None:

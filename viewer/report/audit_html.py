@@ -162,7 +162,8 @@ def _drift(pair: PairDrift) -> str:
     head = (
         f'<h3><span class="id">{field_html(pair.a)}</span> → '
         f'<span class="id">{field_html(pair.b)}</span></h3>\n'
-        f"<p>Similarity {percent_label(pair.similarity)}; {plural(len(pair.flags), 'drift flag')} "
+        f"<p>Similarity {percent_label(pair.similarity, exact=not pair.flags)}; "
+        f"{plural(len(pair.flags), 'drift flag')} "
         f"({severities}). The source is A, the copy B.</p>"
     )
     rows = [

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from viewer.analysis.audit import Audit, PairDrift
+from viewer.analysis.audit import Audit, PairDrift, ReuseEdge
 from viewer.analysis.direction import Derivation
 from viewer.analysis.families import CopyPair, Rejected
 from viewer.analysis.matching import SentenceMatch
 from viewer.analysis.provenance import Attribution, Provenance
 from viewer.analysis.quotes import QuoteFamily
+from viewer.analysis.tracing import Counterpart
 from viewer.model import Article
 from viewer.report.audit_outline import count, drifted_quotes, flag_counts
 
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 SCHEMA_NAME = "viewer.audit"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA: dict[str, Any] = {"name": SCHEMA_NAME, "version": SCHEMA_VERSION}
 TRACE_SCHEMA: dict[str, Any] = {"name": "viewer.trace", "version": 1}
 
@@ -74,7 +75,21 @@ def _derivation(derivation: Derivation) -> dict[str, Any]:
         "target": derivation.target,
         "share": round(derivation.share, 4),
         "confidence": round(derivation.confidence, 4),
+        "decided": derivation.decided,
         "evidence": list(derivation.evidence),
+    }
+
+
+def _reuse(edge: ReuseEdge) -> dict[str, Any]:
+    shared, direction = edge.reuse, edge.derivation
+    return {
+        "a": shared.a,
+        "b": shared.b,
+        "share_a": round(shared.share_a, 4),
+        "share_b": round(shared.share_b, 4),
+        "reason": shared.reason,
+        "shared": _matches(shared.shared_sentences),
+        **_derivation(direction),
     }
 
 
@@ -92,6 +107,13 @@ def attribution_to_dict(attribution: Attribution) -> dict[str, Any]:
         "also": [{"article": s.article, "sentence": s.sentence} for s in attribution.also],
         "quotation": attribution.quotation,
         "boilerplate": attribution.boilerplate,
+        "nearest": None
+        if attribution.nearest is None
+        else {
+            "article": attribution.nearest.article,
+            "sentence": attribution.nearest.sentence,
+            "score": round(attribution.nearest_score, 4),
+        },
     }
 
 
@@ -141,6 +163,7 @@ def _summary(audit: Audit) -> dict[str, Any]:
         "in_families": counts.in_families,
         "copy_pairs": counts.copy_pairs,
         "rejected": counts.rejected,
+        "reuse_edges": len(audit.reuse),
         "sentences": counts.sentences,
         "sourced": counts.sourced,
         "quote_families": counts.quote_families,
@@ -169,6 +192,7 @@ def audit_to_dict(audit: Audit, articles: Sequence[Article]) -> dict[str, Any]:
         ],
         "rejected": [_rejected(pair) for pair in audit.rejected],
         "derivations": [_derivation(d) for d in audit.derivations],
+        "reuse": [_reuse(edge) for edge in audit.reuse],
         "lineages": [
             {"family": number, "root": tree.root, "edges": [_derivation(e) for e in tree.edges]}
             for number, tree in enumerate(audit.lineages)
@@ -201,7 +225,7 @@ def trace_to_dict(
         index: for a trace against an archive index, what the index found
             (``index_trace`` in ``docs/json.md``); ``None`` otherwise.
     """
-    provenance = next(p for p in audit.provenance if p.article == article.id)
+    provenance = audit.traced(article.id)
     cited = {a.source_article for a in provenance.sentences} | {
         s.article for a in provenance.sentences for s in a.also
     }
@@ -213,7 +237,21 @@ def trace_to_dict(
         "unsourced": provenance.unsourced,
         "characters": provenance.characters,
         "sources": [article_to_dict(a) for a in articles if a.id in cited],
+        "counterparts": [_counterpart(c) for c in audit.trace.counterparts]
+        if audit.trace is not None and audit.trace.article == article.id
+        else [],
         "index": index,
+    }
+
+
+def _counterpart(counterpart: Counterpart) -> dict[str, Any]:
+    return {
+        "article": counterpart.article,
+        "characters": counterpart.characters,
+        "share": round(counterpart.share, 4),
+        "earlier": counterpart.earlier,
+        "confidence": round(counterpart.confidence, 4),
+        "reason": counterpart.reason,
     }
 
 

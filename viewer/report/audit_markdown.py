@@ -121,7 +121,8 @@ def _drift(pair: PairDrift) -> list[str]:
     lines = [
         f"### {escape_markdown(pair.a)} → {escape_markdown(pair.b)}",
         "",
-        f"Similarity {percent_label(pair.similarity)}; {len(pair.flags)} drift flags "
+        f"Similarity {percent_label(pair.similarity, exact=not pair.flags)}; "
+        f"{len(pair.flags)} drift flags "
         f"({severities}). The source is A, the copy B.",
         "",
     ]
@@ -174,6 +175,21 @@ def render_audit_markdown(audit: Audit, articles: Sequence[Article]) -> str:
 
 def render_trace_markdown(article: Article, audit: Audit) -> str:
     """One article's provenance as a Markdown document."""
-    provenance = next(p for p in audit.provenance if p.article == article.id)
+    provenance = audit.traced(article.id)
     lines = [f"# Trace of {_plain(article.title or article.id)}", ""]
-    return "\n".join([*lines, *_provenance(provenance, article)])
+    return "\n".join([*lines, *_provenance(provenance, article), *_counterparts(article, audit)])
+
+
+def _counterparts(article: Article, audit: Audit) -> list[str]:
+    """Each other article holding some of the traced text, and which side is earlier."""
+    if audit.trace is None or audit.trace.article != article.id:
+        return []
+    lines = ["", "## Where its text also stands", ""]
+    if not audit.trace.counterparts:
+        return [*lines, "No other article holds any of its text.", ""]
+    lines += [_row(["found", "article", "earlier", "why"]), _row(["---:", "---", "---", "---"])]
+    for c in audit.trace.counterparts:
+        earlier = "this article" if c.earlier == article.id else c.earlier or "undecided"
+        cells = [percent_label(c.share), c.article, earlier, c.reason]
+        lines.append(_row([escape_markdown(cell) for cell in cells]))
+    return [*lines, ""]

@@ -15,10 +15,11 @@ from viewer.report.controls import one_line, show_controls
 from viewer.report.pairs import (
     article_fields,
     kind_counts,
+    pair_changed,
     pair_edits,
-    percent_label,
     score_label,
     sentence_refs,
+    similarity_label,
 )
 
 __all__ = ["CSP", "field_html", "render_html", "text_html"]
@@ -47,9 +48,10 @@ table.drift tr.medium td:first-child { color: #7d4e00; }
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def text_html(text: str) -> str:
-    """Article text made safe to stand between tags."""
-    return escape(show_controls(text), quote=True)
+def text_html(text: str, *, hidden: bool = True) -> str:
+    """Article text made safe to stand between tags, invisible characters marked
+    (``⟨ZWSP⟩``) unless ``hidden`` is false."""
+    return escape(show_controls(text, hidden=hidden), quote=True)
 
 
 def field_html(value: str | None) -> str:
@@ -68,7 +70,7 @@ def _articles(a: Article, b: Article) -> str:
 
 def _summary(comparison: Comparison) -> str:
     counts = [f"{n} {kind.value}" for kind, n in kind_counts(comparison).items() if n]
-    similarity = f"{percent_label(comparison.similarity)}"
+    similarity = similarity_label(comparison)
     return (
         f'<p class="summary"><strong>{len(comparison.pairs)} pairs:</strong> '
         f"{', '.join(counts) or 'none'}. <strong>Similarity:</strong> {similarity}.</p>"
@@ -79,7 +81,10 @@ def _side(edits: tuple[Edit, ...], side: str) -> str:
     """One side of a pair: kept words plain, its own changes marked up."""
     parts: list[str] = []
     for edit in edits:
-        text = text_html(edit.a_text if side == "a" else edit.b_text)
+        # Invisible characters are marked only where the sides differ.
+        text = text_html(
+            edit.a_text if side == "a" else edit.b_text, hidden=edit.a_text != edit.b_text
+        )
         if edit.op is EditOp.EQUAL:
             soft = edit.a_text != edit.b_text
             parts.append(f'<span class="soft">{text}</span>' if soft else text)
@@ -93,7 +98,7 @@ def _side(edits: tuple[Edit, ...], side: str) -> str:
 def _pair_row(comparison: Comparison, pair: AlignedPair) -> str:
     edits = pair_edits(comparison, pair)
     lone = pair.kind in (PairKind.ADDED, PairKind.DROPPED)
-    score = "" if lone else f"<br>{score_label(pair.score)}"
+    score = "" if lone else f"<br>{score_label(pair.score, exact=not pair_changed(pair))}"
     label = f'<span class="label">{pair.kind.value}</span>{score}<br>{sentence_refs(pair)}'
     return (
         f'<tr class="{pair.kind.value}"><td class="kind">{label}</td>'

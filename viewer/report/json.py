@@ -29,14 +29,16 @@ __all__ = [
 ]
 
 SCHEMA_NAME = "viewer.compare"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA: dict[str, Any] = {"name": SCHEMA_NAME, "version": SCHEMA_VERSION}
 
 # Valid JSON may hold these raw, but a terminal showing the output would obey the C1
 # controls and the bidirectional overrides, and a lone surrogate (from a file name that is
 # not UTF-8) cannot be written as UTF-8 at all; they only ever stand inside strings, where
 # a \u escape means the same character.
-_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 # A JSON string never holds a raw newline, so an array broken over lines is structure.
 _NUMBERS = re.compile(r"\[\n\s*(\d+(?:,\n\s*\d+)*)\n\s*\]")

@@ -16,10 +16,11 @@ from viewer.report.controls import one_line
 from viewer.report.pairs import (
     article_fields,
     kind_counts,
+    pair_changed,
     pair_edits,
-    percent_label,
     score_label,
     sentence_refs,
+    similarity_label,
 )
 
 __all__ = ["escape_markdown", "inline_diff", "render_markdown"]
@@ -29,9 +30,10 @@ __all__ = ["escape_markdown", "inline_diff", "render_markdown"]
 _SPECIAL = re.compile(r"[\\`*_\[\]<>&|~$@]|:(?=//)|(?<=\bwww)\.", re.IGNORECASE)
 
 
-def escape_markdown(text: str) -> str:
-    """``text`` on one line, with every character Markdown could act on escaped."""
-    return _SPECIAL.sub(lambda match: "\\" + match.group(), one_line(text))
+def escape_markdown(text: str, *, hidden: bool = True) -> str:
+    """``text`` on one line, with every character Markdown could act on escaped, and
+    invisible characters marked (``⟨ZWSP⟩``) unless ``hidden`` is false."""
+    return _SPECIAL.sub(lambda match: "\\" + match.group(), one_line(text, hidden=hidden))
 
 
 @dataclass(slots=True)
@@ -127,7 +129,8 @@ def _change(run: _Run) -> str:
 def inline_diff(edits: tuple[Edit, ...]) -> str:
     """One pair as a single line of Markdown: ``kept ~~deleted~~ **inserted** kept``."""
     parts = [
-        _change(run) if run.changed else escape_markdown(run.a) for run in _widen(_runs(edits))
+        _change(run) if run.changed else escape_markdown(run.a, hidden=False)
+        for run in _widen(_runs(edits))
     ]
     return re.sub(r" {2,}", " ", "".join(parts)).strip()
 
@@ -146,7 +149,7 @@ def _articles(a: Article, b: Article) -> list[str]:
 
 def _summary(comparison: Comparison) -> str:
     counts = ", ".join(f"{n} {kind.value}" for kind, n in kind_counts(comparison).items() if n)
-    total, similarity = len(comparison.pairs), percent_label(comparison.similarity)
+    total, similarity = len(comparison.pairs), similarity_label(comparison)
     return f"**{total} pairs:** {counts or 'none'}. **Similarity:** {similarity}."
 
 
@@ -155,7 +158,7 @@ def _pairs(comparison: Comparison) -> list[str]:
     lines = [_row(["kind", "score", "sentences", "text"]), _row(["---", "---:", "---", "---"])]
     for pair in comparison.pairs:
         lone = pair.kind in (PairKind.ADDED, PairKind.DROPPED)
-        score = "–" if lone else score_label(pair.score)
+        score = "–" if lone else score_label(pair.score, exact=not pair_changed(pair))
         diff = inline_diff(pair_edits(comparison, pair))
         lines.append(_row([pair.kind.value, score, sentence_refs(pair), diff]))
     return lines

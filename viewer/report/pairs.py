@@ -7,10 +7,13 @@ from viewer.model import AlignedPair, Article, Comparison, Edit, EditOp, PairKin
 __all__ = [
     "article_fields",
     "kind_counts",
+    "pair_changed",
     "pair_edits",
+    "pair_percent",
     "percent_label",
     "score_label",
     "sentence_refs",
+    "similarity_label",
     "span_text",
 ]
 
@@ -64,14 +67,43 @@ def kind_counts(comparison: Comparison) -> dict[PairKind, int]:
     return counts
 
 
-def score_label(score: float) -> str:
-    """A score to two places; only a score of exactly 1 shows as ``1.00``."""
-    return "0.99" if 0.995 <= score < 1 else f"{score:.2f}"
+def score_label(score: float, *, exact: bool = True) -> str:
+    """A score to two places; ``1.00`` only for a score of exactly 1 that stands for an
+    identity (``exact``): a changed pair shows at most ``0.99``, however alike."""
+    if score >= 1 and exact:
+        return "1.00"
+    return "0.99" if score >= 0.995 else f"{score:.2f}"
 
 
-def percent_label(share: float) -> str:
-    """A share as a whole percentage; only exactly 1 shows as ``100%``."""
-    return "99%" if 0.995 <= share < 1 else f"{share:.0%}"
+def percent_label(share: float, *, exact: bool = True) -> str:
+    """A share as a whole percentage, rounded to the nearest; ``100%`` only for a share
+    of exactly 1 that stands for an identity (``exact``): a changed pair, or a copy that
+    differs from its source, shows at most ``99%``.
+
+    Every view of a share or a score (reports, terminal, app) goes through this, so one
+    figure reads the same everywhere.
+    """
+    if share >= 1 and exact:
+        return "100%"
+    return "99%" if share >= 0.995 else f"{share:.0%}"
+
+
+def pair_changed(pair: AlignedPair) -> bool:
+    """Whether a pair's two sides differ in any character (so its score is no identity)."""
+    return not (
+        pair.a and pair.b and all(e.op is EditOp.EQUAL and e.a_text == e.b_text for e in pair.edits)
+    )
+
+
+def pair_percent(pair: AlignedPair) -> str:
+    """A pair's score as a percentage: ``100%`` only when its two sides are identical."""
+    return percent_label(pair.score, exact=not pair_changed(pair))
+
+
+def similarity_label(comparison: Comparison) -> str:
+    """A comparison's similarity as a percentage: ``100%`` only when no pair changed."""
+    changed = any(pair_changed(pair) for pair in comparison.pairs)
+    return percent_label(comparison.similarity, exact=not changed)
 
 
 def _numbers(indexes: tuple[int, ...]) -> str:

@@ -1,7 +1,8 @@
 """Typographic folding for matching, with a map back to the original characters.
 
 Matching wants "don’t" and "don't", "—" and "-", a non-breaking and a plain space, "…"
-and "...", "The" and "the" to compare equal. Display and export want the original. So
+and "...", "The" and "the" to compare equal, and characters that draw nothing (zero-width
+spaces, soft hyphens, bidirectional marks, tags) to vanish. Display and export want the original. So
 folding never edits an article: it returns a new string and, where lengths differ, the
 origin of every folded character, so any range found in the folded text can be mapped
 back to the exact original characters.
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+
+from viewer.text.invisible import is_hidden
 
 __all__ = ["Folded", "fold", "fold_text"]
 
@@ -30,6 +33,8 @@ def _fold_char(ch: str) -> str:
     special = _SPECIAL.get(ch)
     if special is not None:
         return special
+    if is_hidden(ch):
+        return ""  # draws nothing; the drift stage reports it where the sides differ
     if ch.isascii():
         return ch.lower()
     folded = unicodedata.normalize("NFKC", ch).lower()

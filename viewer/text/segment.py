@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from viewer.model import Sentence, Span
+from viewer.text.chunks import bounded_spans
 
 __all__ = ["paragraph_spans", "segment", "sentence_spans"]
 
@@ -76,7 +77,14 @@ def paragraph_spans(text: str) -> list[Span]:
 
 
 def sentence_spans(text: str, paragraph: Span) -> Iterator[Span]:
-    """The sentences of one paragraph, trimmed of surrounding white space."""
+    """The sentences of one paragraph, trimmed of surrounding white space; a run longer
+    than :data:`~viewer.text.chunks.MAX_WORDS` words is cut into bounded pieces."""
+    for sentence in _sentences(text, paragraph):
+        yield from bounded_spans(text, sentence)
+
+
+def _sentences(text: str, paragraph: Span) -> Iterator[Span]:
+    """The sentences of one paragraph as the punctuation marks them."""
     start = paragraph.start
     for final in _FINAL.finditer(text, paragraph.start, paragraph.end):
         if _ends_sentence(text, final.start(), final.end(), paragraph.end):

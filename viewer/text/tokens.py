@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from viewer.model import Token, TokenKind
+from viewer.text.invisible import HIDDEN
 from viewer.text.normalize import fold_text
 
 __all__ = ["content_words", "count_words", "tokenize"]
@@ -23,16 +24,20 @@ _W = (
     r"\u20d0-\u20ff\ufe20-\ufe2f]"
 )
 _JOIN = r"['’‘\-‐‑]"
+# Invisible characters between letters ("fi\u200bne", "in\u00adter") stay inside the
+# word, so its folded form is the word a reader sees and matching is not fooled by them.
+_HIDDEN_JOIN = rf"(?:{_JOIN}|{HIDDEN.pattern}+)"
 _TOKEN = re.compile(
     rf"(?P<abbr>(?:[^\W\d_]\.){{2,}})"
     rf"|(?P<number>[$€£¥]?\d+(?:[.,:/]\d+)*%?(?:{_JOIN}?{_W}+)*)"
-    rf"|(?P<word>{_W}+(?:{_JOIN}{_W}+)*)"
+    rf"|(?P<word>{_W}+(?:{_HIDDEN_JOIN}{_W}+)*)"
     r"|(?P<space>\s+)"
     r"|(?P<punct>.)",
     re.DOTALL,
 )
 _COUNTED = re.compile(
-    rf"(?:[^\W\d_]\.){{2,}}|[$€£¥]?\d+(?:[.,:/]\d+)*%?(?:{_JOIN}?{_W}+)*|{_W}+(?:{_JOIN}{_W}+)*"
+    rf"(?:[^\W\d_]\.){{2,}}|[$€£¥]?\d+(?:[.,:/]\d+)*%?(?:{_JOIN}?{_W}+)*"
+    rf"|{_W}+(?:{_HIDDEN_JOIN}{_W}+)*"
 )
 """The word, number and abbreviation alternatives of ``_TOKEN`` alone: searching for them
 finds the same tokens, since neither white space nor a lone punctuation mark can hold

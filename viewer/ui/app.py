@@ -131,11 +131,16 @@ class ViewerApp(App[None]):
         self.problems = message.problems
         self.articles_screen.summaries = message.summaries
         self.articles_screen.problems = len(message.problems)
+        lost = [problem for problem in message.problems if not problem.repaired]
         if message.problems:
-            count = len(message.problems)
+            count = len(lost)
+            what = (
+                f"{count} input{'s' if count != 1 else ''} could not be loaded"
+                if lost
+                else "Some inputs were repaired as they loaded"
+            )
             self.notify(
-                f"{count} input{'s' if count != 1 else ''} could not be loaded: press p to see "
-                "which and why.",
+                f"{what}: press p to see which and why.",
                 severity="warning",
                 markup=False,
             )

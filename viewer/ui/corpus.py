@@ -9,6 +9,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from viewer.report.pairs import percent_label
+
 if TYPE_CHECKING:
     from viewer.analysis.audit import Audit
     from viewer.analysis.direction import Derivation, Lineage
@@ -184,4 +186,4 @@ def _relation(node: TreeNode, family: int) -> str:
         return "in no family"
     if node.edge is None:
         return f"source of family {family + 1}"
-    return f"copy in family {family + 1} · {node.edge.share:.0%} from its parent"
+    return f"copy in family {family + 1} · {percent_label(node.edge.share)} from its parent"

@@ -33,11 +33,18 @@ FLAG_LETTERS: dict[DriftKind, str] = {
     DriftKind.NEGATION: "¬",
     DriftKind.GARBLE: "G",
     DriftKind.BOILERPLATE: "B",
+    DriftKind.INVISIBLE: "I",
+    DriftKind.CLAIM: "C",
 }
 """The one-cell mark of each kind of flag, in the gutter, the table and the overview."""
 
-MEANING_KINDS = frozenset(DriftKind) - {DriftKind.GARBLE, DriftKind.BOILERPLATE}
-"""Kinds that may change what the article says (garble and boilerplate only look wrong)."""
+MEANING_KINDS = frozenset(DriftKind) - {
+    DriftKind.GARBLE,
+    DriftKind.BOILERPLATE,
+    DriftKind.INVISIBLE,
+}
+"""Kinds that may change what the article says (garble and boilerplate only look wrong;
+invisible characters do not show at all)."""
 
 _RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 _KIND_ORDER = {kind: number for number, kind in enumerate(DriftKind)}

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from viewer.model import AlignedPair, Comparison, Drift, PairKind
+from viewer.model import AlignedPair, ChangeKind, Comparison, Drift, PairKind
+from viewer.report.pairs import pair_percent
 from viewer.ui.flags import FlagMark, gutter_marks, strongest
 from viewer.ui.rows import Row, RowKind, pair_symbol
 
@@ -59,7 +60,7 @@ def _symbol(comparison: Comparison, row: Row) -> list[Piece]:
     else:
         pair = comparison.pairs[row.pair]
         symbol = pair_symbol(pair)
-        score = "" if pair.kind in (PairKind.ADDED, PairKind.DROPPED) else f"{pair.score:.0%}"
+        score = "" if pair.kind in (PairKind.ADDED, PairKind.DROPPED) else pair_percent(pair)
         marks = (_SYMBOL_MARK.get(symbol, "equal"),)
     return [(symbol, ("gutter", *marks)), (f" {score:>4} ", ("gutter",))]
 
@@ -86,14 +87,20 @@ def describe_flags(flags: tuple[Drift, ...]) -> str:
     return f"{len(flags)} flag{'s' if len(flags) != 1 else ''}: {marks}"
 
 
-def describe_pair(pair: AlignedPair | None, kind: RowKind | None) -> str:
-    """What a pair is, in a few words, for the status line."""
+def describe_pair(
+    pair: AlignedPair | None, kind: RowKind | None, change: ChangeKind | None = None
+) -> str:
+    """What a pair is, in a few words, for the status line: its symbol, what it is, its
+    score, and the change kind when that says more (``~ changed 87% · edited``; an added
+    sentence reads ``+ added``, not ``+ added · added``)."""
     if pair is None:
         return ""
     if kind is RowKind.MOVED_FROM:
         return "where a moved sentence stood in A · m jumps to it"
     symbol = pair_symbol(pair)
     word = _KIND_WORDS.get(symbol, pair.kind.value)
-    score = "" if pair.kind.value in ("added", "dropped") else f" {pair.score:.0%}"
+    score = "" if pair.kind in (PairKind.ADDED, PairKind.DROPPED) else f" {pair_percent(pair)}"
+    said = {word, pair.kind.value, "identical" if word == "unchanged" else ""}
+    detail = f" · {change.value}" if change is not None and change.value not in said else ""
     hint = " · m jumps to where it stood in A" if symbol == "↕" else ""
-    return f"{symbol} {word}{score}{hint}"
+    return f"{symbol} {word}{score}{detail}{hint}"

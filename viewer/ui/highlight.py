@@ -4,8 +4,9 @@ A *piece* is a run of text ready to draw (controls already made visible) and the
 that style it: ``deleted``, ``inserted``, ``equal``, ``soft`` (equal to the diff, but
 different in case or typography), ``unchanged`` (a pair with no change at all),
 ``drift-high``, ``drift-medium``, ``drift-low`` (text a drift flag covers), ``match`` (a
-search hit) and ``control`` (a placeholder for a control character). Views
-map marks to their own component classes; offsets come from the core, never re-derived.
+search hit) and ``control`` (a placeholder for a control character, or in a changed pair
+a ``⟨ZWSP⟩``-style marker for an invisible one). Views map marks to their own component
+classes; offsets come from the core, never re-derived.
 """
 
 from __future__ import annotations
@@ -20,7 +21,16 @@ from viewer.ui.flags import flag_runs
 from viewer.ui.visible import visible_pieces
 from viewer.ui.wrap import line_ranges
 
-__all__ = ["PairHits", "Piece", "Side", "cut_lines", "is_unchanged", "search_pairs", "side_pieces"]
+__all__ = [
+    "PairHits",
+    "Piece",
+    "Side",
+    "cut_lines",
+    "is_unchanged",
+    "search_pairs",
+    "shows_hidden",
+    "side_pieces",
+]
 
 Side = Literal["a", "b"]
 Piece = tuple[str, tuple[str, ...]]
@@ -34,6 +44,12 @@ def is_unchanged(pair: AlignedPair) -> bool:
     return pair.kind == "match" and all(
         edit.op is EditOp.EQUAL and edit.a_text == edit.b_text for edit in pair.edits
     )
+
+
+def shows_hidden(pair: AlignedPair) -> bool:
+    """Whether the pair's text is drawn with invisible characters marked (``⟨ZWSP⟩``):
+    every pair but an unchanged one."""
+    return not is_unchanged(pair)
 
 
 def _edit_runs(pair: AlignedPair, side: Side) -> list[tuple[int, int, str]]:
@@ -71,6 +87,9 @@ def side_pieces(
     edits = [run for run in _edit_runs(pair, side) if run[0] < span.end and run[1] > span.start]
     drift = flag_runs(flags, side, span)
     found = [(s, e, "match") for s, e in hits if s < span.end and e > span.start]
+    # Invisible characters are marked in a pair that changed (where they may be the
+    # change), never in an unchanged one; the layout measures the same text.
+    hidden = shows_hidden(pair)
     cuts = {span.start, span.end}
     for start, end, _ in (*edits, *drift, *found):
         cuts.update((max(start, span.start), min(end, span.end)))
@@ -79,7 +98,7 @@ def side_pieces(
     layers = (_Cursor(edits), _Cursor(drift), _Cursor(found))
     for start, end in pairwise(edges):
         names = tuple(mark for layer in layers if (mark := layer.mark_at(start)))
-        for visible, is_control in visible_pieces(text[start:end]):
+        for visible, is_control in visible_pieces(text[start:end], hidden=hidden):
             _append(pieces, visible, (*names, "control") if is_control else names)
     return pieces
 

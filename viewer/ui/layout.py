@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from viewer.ui.highlight import PairHits, Piece, cut_lines, side_pieces
+from viewer.ui.highlight import PairHits, Piece, cut_lines, shows_hidden, side_pieces
 from viewer.ui.rows import Row, RowKind
 from viewer.ui.visible import one_line, visible_text
 from viewer.ui.wrap import line_ranges
 
 if TYPE_CHECKING:
-    from viewer.model import Comparison, Drift, Span
+    from viewer.model import AlignedPair, Comparison, Drift, Span
 
 __all__ = [
     "GUTTER",
@@ -80,11 +80,13 @@ class Layout:
         return self.starts[index] + self.top(index), end
 
 
-def _side_height(comparison: Comparison, span: Span | None, side: str, width: int) -> int:
+def _side_height(
+    comparison: Comparison, pair: AlignedPair, span: Span | None, side: str, width: int
+) -> int:
     if span is None:
         return 0
     text = (comparison.a if side == "a" else comparison.b).text[span.start : span.end]
-    return len(line_ranges(visible_text(text), width))
+    return len(line_ranges(visible_text(text, hidden=shows_hidden(pair)), width))
 
 
 def lay_out(comparison: Comparison, rows: tuple[Row, ...], width: int) -> Layout:
@@ -95,8 +97,8 @@ def lay_out(comparison: Comparison, rows: tuple[Row, ...], width: int) -> Layout
         height = 1
         if row.kind is RowKind.PAIR:
             pair = comparison.pairs[row.pair]
-            left = _side_height(comparison, pair.a_span, "a", left_width)
-            height = max(left, _side_height(comparison, pair.b_span, "b", right_width), 1)
+            left = _side_height(comparison, pair, pair.a_span, "a", left_width)
+            height = max(left, _side_height(comparison, pair, pair.b_span, "b", right_width), 1)
         heights.append(height + (1 if row.break_before else 0))
     starts = (0, *accumulate(heights))
     return Layout(width, rows, starts[:-1], starts[-1])

@@ -12,8 +12,10 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 
 from viewer.analysis.drift.boilerplate import boilerplate_sentences
+from viewer.analysis.drift.claims import claim_flags, lone_claim, shared_region
 from viewer.analysis.drift.context import PairContext, build_context
 from viewer.analysis.drift.garble import garble_flags, lone_garble
+from viewer.analysis.drift.invisible import invisible_flags
 from viewer.analysis.drift.kinds import change_kind
 from viewer.analysis.drift.names import entity_flags
 from viewer.analysis.drift.quotes import quotations, quote_flags
@@ -47,6 +49,8 @@ _RULES: tuple[Rule, ...] = (
     pronoun_flags,
     negation_flags,
     garble_flags,
+    invisible_flags,
+    claim_flags,
 )
 
 
@@ -64,6 +68,7 @@ def classify(comparison: Comparison, known_boilerplate: Collection[str] = ()) ->
     a_quotes, b_quotes = quotations(a), quotations(b)
     changes: list[ChangeKind] = []
     drift: list[Drift] = []
+    region = shared_region(comparison.pairs)
     for index, pair in enumerate(comparison.pairs):
         if pair.a and pair.b and _unchanged(pair):
             moved = pair.kind is PairKind.MOVED
@@ -76,7 +81,8 @@ def classify(comparison: Comparison, known_boilerplate: Collection[str] = ()) ->
             kind = change_kind(context, furniture)
             found = list(_pair_flags(context, kind)) if kind is not ChangeKind.IDENTICAL else []
             if kind is ChangeKind.TYPOGRAPHIC and found:
-                kind = ChangeKind.EDITED  # quotation marks moved: more than typography
+                # Quotation marks moved, or hidden characters differ: more than typography.
+                kind = ChangeKind.EDITED
             changes.append(kind)
             drift.extend(found)
         else:
@@ -84,6 +90,9 @@ def classify(comparison: Comparison, known_boilerplate: Collection[str] = ()) ->
             reason = next((furniture_side[k] for k in pair.a + pair.b if k in furniture_side), None)
             changes.append(_lone_kind(pair, reason))
             drift.extend(_lone_flags(index, pair, a, b, reason))
+            claim = lone_claim(index, pair, a, b, region) if reason is None else None
+            if claim is not None:
+                drift.append(claim)
     return replace(comparison, changes=tuple(changes), drift=tuple(drift))
 
 
@@ -106,11 +115,11 @@ def _pair_flags(context: PairContext, kind: ChangeKind) -> Iterator[Drift]:
         return
     found: list[Drift] = []
     if kind is ChangeKind.TYPOGRAPHIC:
-        rules: tuple[Rule, ...] = (quote_flags, garble_flags)
+        rules: tuple[Rule, ...] = (quote_flags, garble_flags, invisible_flags)
     elif context.pair.score >= MEANING_MIN_SCORE:
         rules = _RULES
     else:
-        rules = (garble_flags,)
+        rules = (garble_flags, invisible_flags)
     for rule in rules:
         found.extend(rule(context))
     yield from sorted(found, key=lambda d: (d.b_span.start, d.a_span.start, d.kind.value))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from viewer.analysis.drift.context import PairContext, Quotes, enclosing, span_of
+from viewer.analysis.drift.context import Hunk, PairContext, Quotes, enclosing, span_of
 from viewer.analysis.similarity import STOPWORDS, stem
 from viewer.model import Article, Drift, DriftKind, Severity, Span, Token
 
@@ -51,9 +51,13 @@ def quote_flags(context: PairContext) -> Iterator[Drift]:
     yield from _quotedness_changed(context)
 
 
+Change = tuple[Hunk, list[Token], list[Token]]
+"""A hunk inside a quotation, with the words it took out of A and put into B."""
+
+
 def _changed_inside(context: PairContext) -> Iterator[Drift]:
     """One flag per quotation whose words changed, listing each change."""
-    groups: dict[Span, list[tuple[list[Token], list[Token]]]] = {}
+    groups: dict[Span, list[Change]] = {}
     for hunk in context.hunks:
         gone = [t for t in context.a_words if hunk.holds_a(t.start, t.end)]
         new = [t for t in context.b_words if hunk.holds_b(t.start, t.end)]
@@ -62,9 +66,9 @@ def _changed_inside(context: PairContext) -> Iterator[Drift]:
         quote_a = _quote_at(context.a_quotes, gone, hunk.a_span)
         quote_b = _quote_at(context.b_quotes, new, hunk.b_span)
         if quote_a is not None:
-            groups.setdefault(quote_a, []).append((gone, new))
+            groups.setdefault(quote_a, []).append((hunk, gone, new))
         elif quote_b is not None and _adds_quote_mark(context, hunk.b_span):
-            groups.setdefault(quote_b, []).append((gone, new))
+            groups.setdefault(quote_b, []).append((hunk, gone, new))
     for changes in groups.values():
         yield _quote_flag(context, changes)
 
@@ -86,26 +90,45 @@ def _joined(tokens: list[Token]) -> str:
     return "".join(t.norm for t in tokens).replace("-", "")
 
 
-def _quote_flag(context: PairContext, changes: list[tuple[list[Token], list[Token]]]) -> Drift:
-    gone = [t for g, _ in changes for t in g]
-    new = [t for _, n in changes for t in n]
+def _quote_flag(context: PairContext, changes: list[Change]) -> Drift:
+    gone = [t for _, g, _ in changes for t in g]
+    new = [t for _, _, n in changes for t in n]
     content = {stem(t.norm) for t in gone if t.norm not in STOPWORDS} != {
         stem(t.norm) for t in new if t.norm not in STOPWORDS
     }
-    a_spans = [span_of(t) for t in gone] or [_point(context, changes, 0)]
-    b_spans = [span_of(t) for t in new] or [_point(context, changes, 1)]
     if sorted(t.norm for t in gone) == sorted(t.norm for t in new):
         listed = "the same words were reordered"
     else:
-        listed = "; ".join(_describe(g, n) for g, n in changes)
+        listed = "; ".join(_describe(g, n) for _, g, n in changes)
     minor = "" if content else " (word order, inflection or function words only)"
     return context.flag(
         DriftKind.QUOTE_ALTERED,
         Severity.HIGH if content else Severity.MEDIUM,
-        enclosing(a_spans),
-        enclosing(b_spans),
+        _side_span(context.a.text, changes, 0),
+        _side_span(context.b.text, changes, 1),
         f"A quotation was altered{minor}: {listed}.",
     )
+
+
+def _side_span(text: str, changes: list[Change], side: int) -> Span:
+    """The smallest span of one side covering every change of a quotation: the changed
+    words, and the place of each hunk that has none on this side. A reorder ("the
+    window down" → "down the window") is a deletion in one place and an insertion in
+    another, so the span covers the words moved across, never one word on each side."""
+    spans: list[Span] = []
+    for hunk, gone, new in changes:
+        words = gone if side == 0 else new
+        if words:
+            spans.extend(span_of(t) for t in words)
+        else:
+            place = (hunk.a_span if side == 0 else hunk.b_span).start
+            spans.append(Span(place, place))
+    start, end = enclosing(spans)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
 
 
 def _describe(gone: list[Token], new: list[Token]) -> str:
@@ -114,16 +137,6 @@ def _describe(gone: list[Token], new: list[Token]) -> str:
     if gone and new:
         return f"“{before}” became “{after}”"
     return f"“{before}” removed" if gone else f"“{after}” added"
-
-
-def _point(context: PairContext, changes: list[tuple[list[Token], list[Token]]], side: int) -> Span:
-    """Where a quotation's change stands on the side that has no words for it."""
-    other = changes[0][1 - side][0]
-    for hunk in context.hunks:
-        if (hunk.holds_b if side == 0 else hunk.holds_a)(other.start, other.end):
-            place = hunk.a_span.start if side == 0 else hunk.b_span.start
-            return Span(place, place)
-    return Span(0, 0)  # pragma: no cover - every changed word lies in a hunk
 
 
 def _quotedness_changed(context: PairContext) -> Iterator[Drift]:

@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from viewer.report.pairs import percent_label
 from viewer.ui.corpus import ArticleRow, FamilyRow, corpus_rows, family_label, pair_for
 from viewer.ui.messages import CorpusView, OpenArticle, OpenPair, OpenView
 
@@ -220,7 +221,7 @@ class ArticlesScreen(Screen[None]):
             ]
             if shape.audited:
                 edge = row.edge
-                cells.append(Text(f"{edge.share:>6.0%}" if edge else ""))
+                cells.append(Text(f"{percent_label(edge.share):>6}" if edge else ""))
                 cells.append(_cell(by_id[edge.source].title if edge else ""))
             cells.append(_cell(_left_cut(summary.path, shape.path_width)))
             table.add_row(*cells, key=summary.id)

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from viewer.analysis import compare
+from viewer.report.pairs import similarity_label
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.density import pair_at
 from viewer.ui.export import ExportFormat, default_path, write_report
@@ -205,15 +206,17 @@ class CompareScreen(Screen[None]):
         if comparison is None:
             return
         current = view.current_row
-        parts = [describe_pair(view.current_pair, current.kind if current else None)]
+        change = None
+        pair_row = current is not None and current.kind is RowKind.PAIR
+        if current is not None and pair_row and current.pair < len(comparison.changes):
+            change = comparison.changes[current.pair]
+        parts = [describe_pair(view.current_pair, current.kind if current else None, change)]
         if current is not None and current.kind is RowKind.PAIR:
             pairs = [row.kind is RowKind.PAIR for row in view.rows]
             parts.insert(0, f"pair {sum(pairs[: view.cursor + 1])}/{sum(pairs)}")
-            if current.pair < len(comparison.changes):
-                parts.append(comparison.changes[current.pair].value)
             parts.append(describe_flags(view.current_flags))
         parts.append(f"showing {view.show.value}")
-        parts.append(f"similarity {comparison.similarity:.0%}")
+        parts.append(f"similarity {similarity_label(comparison)}")
         if view.search:
             hits, rows = self._hits
             parts.append(

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from viewer.report.pairs import percent_label
 from viewer.ui.corpus import family_label, tree_nodes
 from viewer.ui.messages import OpenPair
 from viewer.ui.visible import one_line
@@ -34,7 +35,9 @@ _TITLE = 60
 
 def edge_words(edge: Derivation) -> str:
     """An edge's share and confidence in a few words."""
-    return f"{edge.share:.0%} from its parent · {edge.confidence:.0%} confident"
+    return (
+        f"{percent_label(edge.share)} from its parent · {percent_label(edge.confidence)} confident"
+    )
 
 
 class GraphScreen(Screen[None]):

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from viewer.analysis.drift.summary import summarize
 from viewer.model import Article, Comparison, Severity
+from viewer.report.pairs import percent_label
 from viewer.ui.density import changed_spans
 from viewer.ui.flags import FLAG_LETTERS
 from viewer.ui.highlight import Side
@@ -71,7 +72,7 @@ class OverviewScreen(ModalScreen[tuple[Side, int] | None]):
         """Which article, its length and the share of it that changed."""
         length = len(article.text)
         changed = sum(end - start for start, end in changed_spans(self.comparison, side))
-        share = f"{changed / length:.0%}" if length else "0%"
+        share = percent_label(changed / length) if length else "0%"
         verb = "deleted, dropped or moved" if side == "a" else "inserted, added or moved"
         name = "A base" if side == "a" else "B"
         return Content.assemble(

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from viewer.model import AlignedPair, ChangeKind, Comparison, Drift, EditOp, PairKind, Span
+from viewer.report.pairs import pair_percent
 from viewer.ui.flags import FLAG_LETTERS
 from viewer.ui.rows import pair_symbol
 from viewer.ui.visible import one_line
@@ -78,7 +79,7 @@ class PairScreen(ModalScreen[None]):
 
     def _heading(self) -> Content:
         pair = self.pair
-        score = "" if pair.kind in _NO_SCORE else f" · {pair.score:.0%} alike"
+        score = "" if pair.kind in _NO_SCORE else f" · {pair_percent(pair)} alike"
         change = f" · change: {self.change.value}" if self.change else ""
         return Content(
             f"{pair_symbol(pair)} {_KINDS[pair.kind]}{score}{change} · "

@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from viewer.analysis.provenance import shortfall
+from viewer.report.pairs import percent_label
 from viewer.ui.messages import OpenPair
 from viewer.ui.screens.choose import ChooseArticleScreen
 from viewer.ui.visible import one_line
@@ -93,11 +95,14 @@ class ProvenanceScreen(Screen[None]):
             name = one_line(summary.title if summary else share.source, 40)
             mark = colour_mark(share.source, colours)
             style = view.get_component_rich_style(f"traced-text--{mark}")
-            legend.append(f" {share.share:.0%} ", style=Style(bgcolor=style.bgcolor, bold=True))
+            shown = f" {percent_label(share.share)} "
+            legend.append(shown, style=Style(bgcolor=style.bgcolor, bold=True))
             legend.append(f" {name}   ")
         unsourced = provenance.unsourced / provenance.characters if provenance.characters else 0
         original = view.get_component_rich_style("traced-text--original")
-        legend.append(f"+ {unsourced:.0%} original (no source in the corpus)", style=original)
+        legend.append(
+            f"+ {percent_label(unsourced)} original (no source in the corpus)", style=original
+        )
         legend.append("   gutter: = verbatim  ~ edited  ≈ paraphrased  + original", style="dim")
         return legend
 
@@ -114,13 +119,24 @@ class ProvenanceScreen(Screen[None]):
             return Content(f"{head}: boilerplate that recurs across unrelated articles.")
         if attribution.source_article is None:
             note = " (a quotation)" if attribution.quotation else ""
-            return Content(f"{head}{note}: original — no source in the corpus.")
+            original = f"{head}{note}: original — no source in the corpus."
+            near = attribution.nearest
+            if near is None:
+                return Content(original)
+            summary = self.summaries.get(near.article)
+            name = summary.title if summary else one_line(near.article)
+            score = percent_label(attribution.nearest_score, exact=False)
+            return Content(
+                f"{original}\nIts closest sentence elsewhere, {name} ({one_line(near.article)}) "
+                f"sentence "
+                f"{near.sentence + 1}, is {score} alike, but {shortfall(attribution)}."
+            )
         source = self.summaries.get(attribution.source_article)
         if source is None or attribution.source_sentence is None:
             return Content(f"{head}: from {attribution.source_article}")
         text = source.article.sentences[attribution.source_sentence].text
         lines = [
-            f"{head}: {attribution.relation.value} ({attribution.score:.0%}) from",
+            f"{head}: {attribution.relation.value} ({percent_label(attribution.score)}) from",
             f"{source.title} ({source.id}), sentence {attribution.source_sentence + 1}:",
             "",
             one_line(text),

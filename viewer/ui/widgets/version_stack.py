@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from viewer.model import AlignedPair, Comparison, EditOp
+from viewer.report.pairs import pair_percent
 from viewer.ui.rows import pair_holding
 from viewer.ui.visible import one_line, visible_text
 
@@ -179,5 +180,5 @@ def _version(version: Version, index: int) -> Content:
     for piece, mark in reading(pair):
         block.add(piece, mark)
     numbers = f" {pair.b[0] + 1}" if len(pair.b) == 1 else f"s {pair.b[0] + 1}–{pair.b[-1] + 1}"
-    block.add(f"  {pair.score:.0%} · its sentence{numbers}", "absent")
+    block.add(f"  {pair_percent(pair)} · its sentence{numbers}", "absent")
     return block.content()

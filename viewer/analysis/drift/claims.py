@@ -1,0 +1,110 @@
+"""Claims added or cut inside the text two versions share.
+
+A copy that drops a clause ("…, and dates of birth and account numbers") or a sentence
+from the middle of the story it carries says less than its source; one that adds them says
+more. Neither is a changed value, so no other rule sees it. Two shapes are flagged:
+
+- inside an aligned pair, a run of at least ``CLAIM_WORDS`` content words that one side has
+  and the other does not (the other side of the hunk has at most one content word);
+- a sentence that only one version has, standing between sentences both share (after the
+  shared text ends, or before it begins, is a cut-off or a different lede, not drift).
+
+Both are **medium**: a claim is there or not, but whether it matters is for the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from viewer.analysis.drift.context import PairContext
+from viewer.analysis.drift.terms import hedge_terms
+from viewer.analysis.similarity import STOPWORDS
+from viewer.model import AlignedPair, Article, Drift, DriftKind, Severity, Span, Token
+from viewer.text.tokens import content_words, tokenize
+
+__all__ = ["CLAIM_WORDS", "claim_flags", "lone_claim", "shared_region"]
+
+CLAIM_WORDS = 5
+"""Content words (function words aside) a run needs to be a claim, not a rewording."""
+
+
+def claim_flags(context: PairContext) -> Iterator[Drift]:
+    """Runs of content words one side of a pair adds or cuts (an attribution that opens
+    the run, "according to the county's report", is the hedge rule's)."""
+    for hunk in context.hunks:
+        gone = _content(context.a_words, hunk.a_span)
+        new = _content(context.b_words, hunk.b_span)
+        if _attribution(context.a_words, hunk.a_span) or _attribution(context.b_words, hunk.b_span):
+            continue
+        if len(gone) >= CLAIM_WORDS and len(new) <= 1:
+            span = Span(gone[0].start, gone[-1].end)
+            text = context.a.text[span.start : span.end]
+            why = f"B cuts words A has here: “{text}”."
+            yield context.flag(
+                DriftKind.CLAIM,
+                Severity.MEDIUM,
+                span,
+                Span(hunk.b_span.start, hunk.b_span.start),
+                why,
+            )
+        elif len(new) >= CLAIM_WORDS and len(gone) <= 1:
+            span = Span(new[0].start, new[-1].end)
+            text = context.b.text[span.start : span.end]
+            why = f"B adds words A does not have here: “{text}”."
+            yield context.flag(
+                DriftKind.CLAIM,
+                Severity.MEDIUM,
+                Span(hunk.a_span.start, hunk.a_span.start),
+                span,
+                why,
+            )
+
+
+def _attribution(words: Sequence[Token], span: Span) -> bool:
+    """Whether the changed words open with an attribution or hedge."""
+    inside = [t for t in words if span.start <= t.start and t.end <= span.end]
+    return (
+        any(term.span.start == inside[0].start for term in hedge_terms(inside[:4]))
+        if inside
+        else False
+    )
+
+
+def _content(words: Sequence[Token], span: Span) -> list[Token]:
+    return [
+        t for t in words if span.start <= t.start and t.end <= span.end and t.norm not in STOPWORDS
+    ]
+
+
+def shared_region(pairs: Sequence[AlignedPair]) -> tuple[int, int]:
+    """The indexes of the first and last pair both versions have (``(0, -1)`` if none)."""
+    both = [k for k, pair in enumerate(pairs) if pair.a and pair.b]
+    return (both[0], both[-1]) if both else (0, -1)
+
+
+def lone_claim(
+    index: int, pair: AlignedPair, a: Article, b: Article, region: tuple[int, int]
+) -> Drift | None:
+    """A sentence only one version has, inside the shared text, as a claim flag."""
+    first, last = region
+    if not first < index < last:
+        return None
+    edit = pair.edits[0]
+    a_span, b_span = Span(edit.a_start, edit.a_end), Span(edit.b_start, edit.b_end)
+    side = b if pair.b else a
+    span = b_span if pair.b else a_span
+    words = [t for t in content_words(tokenize(side.text, *span)) if t.norm not in STOPWORDS]
+    if len(words) < CLAIM_WORDS:
+        return None
+    verb = "adds" if pair.b else "cuts"
+    why = f"B {verb} a sentence between sentences both versions share."
+    return Drift(
+        DriftKind.CLAIM,
+        Severity.MEDIUM,
+        index,
+        a_span,
+        b_span,
+        a.text[a_span.start : a_span.end],
+        b.text[b_span.start : b_span.end],
+        why,
+    )
