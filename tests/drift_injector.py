@@ -880,6 +880,8 @@ def _place_dropped(doc: _Doc, rng: random.Random) -> Iterator[_Site]:
             name = match.group(2)
             if name in _WEEKDAYS + _MONTHS or name in _TITLE_WORDS:
                 continue
+            if doc.text.count(name) > 1:
+                continue  # still named elsewhere in the article: dropping it here is no drift
             yield _one(sentence, *match.span(), "", f"place “{match.group().strip()}” dropped")
 
 
@@ -1114,6 +1116,53 @@ def _footer_added(doc: _Doc, rng: random.Random) -> Iterator[_Site]:
         yield _Site((change,), f"furniture added: “{line}”", sentences)
 
 
+# --- claim ---------------------------------------------------------------------------------
+
+_CLAUSES = (
+    " after engineers found cracks spreading along the western support beams",
+    " because inspectors found damaged wiring throughout the older buildings",
+    " while volunteers handed out blankets beside the flooded parking garage",
+    " although several neighbours complained loudly about the cramped temporary shelters",
+)
+_CUTTABLE = re.compile(r", (?:which|after|while|because|although|where) [^,.;:“”\"]{30,}(?=[.])")
+
+
+def _clause_added(doc: _Doc, rng: random.Random) -> Iterator[_Site]:
+    """A clause of new content added at the end of a sentence, before its full stop."""
+    for sentence in doc.prose:
+        if doc.text[sentence.end - 1] != "." or len(sentence.text.split()) < 12:
+            continue  # in a short sentence the clause is most of it: a new sentence, not a claim
+        clause = rng.choice(_CLAUSES)
+        at = sentence.end - 1
+        yield _one(sentence, at, at, clause, f"clause added: “{clause.strip()}”")
+
+
+def _clause_cut(doc: _Doc, rng: random.Random) -> Iterator[_Site]:
+    """A trailing clause of five or more content words cut from a sentence."""
+    for sentence in doc.prose:
+        for match in _CUTTABLE.finditer(doc.text, sentence.start, sentence.end):
+            if len([w for w in match.group().split() if len(w) > 3]) < 5:
+                continue
+            site = _one(sentence, *match.span(), "", f"clause cut: “{match.group()[2:]}”")
+            also = tuple(k.value for k in DriftKind if k is not DriftKind.CLAIM)
+            yield _Site(site.changes, site.description, site.sentences, also)
+
+
+# --- invisible -----------------------------------------------------------------------------
+
+_HIDDEN = ("\u200b", "\u200d", "\u00ad", "\u2060")
+_LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
+
+
+def _hidden_in_word(doc: _Doc, rng: random.Random) -> Iterator[_Site]:
+    """A character that draws nothing slipped into the middle of a word."""
+    for sentence in doc.prose:
+        for match in _LONG_WORD.finditer(doc.text, sentence.start, sentence.end):
+            at = match.start() + 3
+            char = rng.choice(_HIDDEN)
+            yield _one(sentence, at, at, char, f"U+{ord(char):04X} hidden in “{match.group()}”")
+
+
 # --- benign --------------------------------------------------------------------------------
 
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")
@@ -1272,6 +1321,8 @@ TEMPLATES: dict[str, tuple[Template, ...]] = {
         _name_head_swapped,
     ),
     DriftKind.BOILERPLATE: (_footer_added,),
+    DriftKind.INVISIBLE: (_hidden_in_word,),
+    DriftKind.CLAIM: (_clause_added, _clause_cut),
     "benign:typography": (_typography,),
     "benign:reflow": (_reflow,),
     "benign:synonym": (_synonym,),

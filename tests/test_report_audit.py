@@ -62,7 +62,7 @@ def test_docs_keep_compare_objects_and_add_audit_ones() -> None:
 def test_audit_json_matches_the_docs(corpus: str, request: pytest.FixtureRequest) -> None:
     result, articles = request.getfixturevalue(corpus)
     document = json.loads(render_audit_json(result, articles))
-    assert document["schema"] == SCHEMA == {"name": "viewer.audit", "version": 1}
+    assert document["schema"] == SCHEMA == {"name": "viewer.audit", "version": 2}
     check(document, "audit", documented_objects(), "$")
 
 

@@ -46,7 +46,7 @@ from recipe import STORIES, Page, cache_dir, check, load_stories, pages_of
 NEAR_DUPLICATE = {"copy", "syndicated", "spun", "rewrite"}
 DERIVED = NEAR_DUPLICATE | {"excerpt"}
 NOT_DERIVED = {"independent-same-story", "unrelated"}
-MEANING_KINDS = {"quote-altered", "number", "hedge", "entity", "pronoun", "negation"}
+MEANING_KINDS = {"quote-altered", "number", "hedge", "entity", "pronoun", "negation", "claim"}
 UNDECIDED_BELOW = 0.65
 """A direction whose confidence is under this (and which the audit does not mark decided)
 counts as undecided."""
@@ -164,6 +164,8 @@ def score_pairs(
             score.add("family recall", in_family, name) if key in truth_family else None
         if relation in DERIVED and label and label.get("source") in key:
             score_direction(score, label, links.get(key), name)
+        elif relation in DERIVED and label and label.get("source") == "upstream":
+            score_siblings(score, links.get(key), name)
 
 
 def score_direction(score: Score, label: dict[str, Any], link: Link | None, name: str) -> None:
@@ -180,6 +182,15 @@ def score_direction(score: Score, label: dict[str, Any], link: Link | None, name
         score.misses.append(f"direction {verdict}: {name}, source {source}")
     wrong_high = verdict == "wrong" and link is not None and link.confidence >= HIGH_CONFIDENCE
     score.add("direction not wrong at high confidence", not wrong_high, name)
+
+
+def score_siblings(score: Score, link: Link | None, name: str) -> None:
+    """Two copies of an upstream not in the set: any decided direction between them is
+    wrong (neither is the other's parent); undecided, or not linked, is right."""
+    wrong = link is not None and link.source is not None
+    score.add("siblings left undecided", not wrong, name)
+    high = wrong and link is not None and link.confidence >= HIGH_CONFIDENCE
+    score.add("siblings not parented at high confidence", not high, name)
 
 
 def texts_of(audit: dict[str, Any], ids: dict[str, str]) -> dict[str, dict[str, Any]]:
@@ -303,6 +314,11 @@ def report(score: Score, seconds: float | None, pages: int, stories: int) -> Non
         (
             "direction wrong at high confidence",
             str(sum(1 for m in score.misses if m.startswith("direction not wrong"))),
+        ),
+        ("siblings (shared upstream) left undecided", ratio(counts.get("siblings left undecided"))),
+        (
+            "siblings parented at high confidence",
+            str(sum(1 for m in score.misses if m.startswith("siblings not parented"))),
         ),
         ("sentences attributed right", ratio(counts.get("sentences attributed right"))),
         ("drift recall (meaningful items)", ratio(counts.get("drift recall"))),

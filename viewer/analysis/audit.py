@@ -26,10 +26,12 @@ from viewer.analysis.direction import Derivation, Lineage, direct, lineage
 from viewer.analysis.families import Family, Rejected, cluster
 from viewer.analysis.provenance import Attribution, Provenance, attribute
 from viewer.analysis.quotes import QuoteFamily, quote_families
+from viewer.analysis.reuse import Reuse
+from viewer.analysis.tracing import Trace, trace_article
 from viewer.model import Article, Drift
 from viewer.text.normalize import fold_text
 
-__all__ = ["Audit", "PairDrift", "audit"]
+__all__ = ["Audit", "PairDrift", "ReuseEdge", "audit"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -46,6 +48,17 @@ class PairDrift:
     """The comparison's similarity, 0 to 1."""
     flags: tuple[Drift, ...]
     """Every flag; spans point into the source's (A) and the copy's (B) text."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseEdge:
+    """Two articles that share some text without being copies, and which way it went."""
+
+    reuse: Reuse
+    """What they share."""
+    derivation: Derivation
+    """The direction: its source and target, its confidence and evidence; a direction that
+    is not ``decided`` is a guess the views call undecided."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +83,23 @@ class Audit:
     """(article id, sentence index) of every sentence found to be boilerplate."""
     drift: tuple[PairDrift, ...] = ()
     """Drift of every copy pair, in the order of ``derivations``."""
+    trace: Trace | None = None
+    """For an audit run to trace one article: where its text also stands."""
+    reuse: tuple[ReuseEdge, ...] = ()
+    """Pairs outside any family that share reporter text, in candidate order; their drift
+    follows the copy pairs' in ``drift``."""
 
     @property
     def attributions(self) -> tuple[Attribution, ...]:
         """Every sentence's attribution, article by article."""
         return tuple(a for p in self.provenance for a in p.sentences)
+
+    def traced(self, article: str) -> Provenance:
+        """What a trace of ``article`` shows: where each sentence also stands, whichever
+        side is earlier, when the audit was run to trace it; else its provenance."""
+        if self.trace is not None and self.trace.article == article:
+            return self.trace.provenance
+        return next(p for p in self.provenance if p.article == article)
 
     def family_of(self, article: str) -> Family | None:
         """The family an article belongs to, if any."""
@@ -82,7 +107,11 @@ class Audit:
 
 
 def audit(
-    articles: Sequence[Article], progress: Progress | None = None, *, drift: bool = True
+    articles: Sequence[Article],
+    progress: Progress | None = None,
+    *,
+    drift: bool = True,
+    trace: str | None = None,
 ) -> Audit:
     """Families, rejections, directions, provenance, shared quotations and drift.
 
@@ -91,6 +120,7 @@ def audit(
         progress: called as ``progress(stage, done, total)`` while the audit runs;
             ``total`` is 0 when a stage cannot tell in advance.
         drift: compare every copy pair and classify its drift (the costliest stage).
+        trace: the id of an article to trace (:mod:`~viewer.analysis.tracing`).
     """
     clustering = cluster(articles, progress)
     evidence = clustering.evidence
@@ -102,13 +132,16 @@ def audit(
         lineages.append(lineage(family, found, evidence))
         if progress is not None:
             progress("direction", done, len(clustering.families))
+    reuse = tuple(ReuseEdge(r, direct(r, evidence)) for r in clustering.reuse)
     parents = {e.target: e.source for tree in lineages for e in tree.edges}
-    provenance = attribute(evidence, clustering.families, _descendants(lineages), parents, progress)
+    below = _descendants(lineages, [e.derivation for e in reuse if e.derivation.decided])
+    provenance = attribute(evidence, clustering.families, below, parents, progress)
     quotes = quote_families(articles, progress=progress)
     boilerplate = tuple(
         (p.article, a.sentence) for p in provenance for a in p.sentences if a.boilerplate
     )
-    copy_drift = _copy_drift(articles, derivations, boilerplate, progress) if drift else ()
+    compared = [*derivations, *(e.derivation for e in reuse)]
+    copy_drift = _copy_drift(articles, compared, boilerplate, progress) if drift else ()
     return Audit(
         articles=tuple(a.id for a in articles),
         families=clustering.families,
@@ -119,6 +152,10 @@ def audit(
         quotes=quotes,
         boilerplate=boilerplate,
         drift=copy_drift,
+        reuse=reuse,
+        trace=trace_article(trace, evidence, clustering.families, derivations)
+        if trace is not None
+        else None,
     )
 
 
@@ -141,12 +178,15 @@ def _copy_drift(
     return tuple(found)
 
 
-def _descendants(lineages: Sequence[Lineage]) -> dict[str, frozenset[str]]:
-    """For each article in a tree, every article below it."""
+def _descendants(
+    lineages: Sequence[Lineage], edges: Sequence[Derivation] = ()
+) -> dict[str, frozenset[str]]:
+    """For each article in a tree (or at the source end of a decided reuse edge), every
+    article below it by decided edges."""
     children: dict[str, list[str]] = {}
-    for tree in lineages:
-        for edge in tree.edges:
-            children.setdefault(edge.source, []).append(edge.target)
+    # An undecided edge is a guess: it may not keep either side from sourcing the other.
+    for edge in [*(e for tree in lineages for e in tree.edges if e.decided), *edges]:
+        children.setdefault(edge.source, []).append(edge.target)
     below: dict[str, frozenset[str]] = {}
 
     def collect(node: str) -> frozenset[str]:

@@ -3,15 +3,22 @@
 Similarity is symmetric; copying is not. Each copy pair is weighed on votes, each a
 signed weight (positive: A is the source) and a sentence of evidence:
 
-- **dates** (``DATE_VOTE``): when both articles are dated and the dates differ, the
-  earlier one is the source; this outweighs any textual evidence;
+- **dates** (``DATE_VOTE``): when both articles are dated (by their date, or the date in
+  their address: :mod:`~viewer.analysis.published`) and the dates differ, the earlier one
+  is the source; this outweighs any textual evidence;
 - **garble** (``GARBLE_VOTE`` a mark, at most ``GARBLE_CAP``): the copy carries merged
   words, stray capitals or lower-case starts its source lacks (:mod:`~viewer.analysis.copy_marks`);
 - **page furniture** (``FURNITURE_VOTE`` a line, at most ``FURNITURE_CAP``): the copy
   carries comment prompts, author photos, credit lines the source lacks;
 - **subset** (``SUBSET_VOTE``, ``TRUNCATED_VOTE`` when it is a leading run): one article
   holds only part of the other's text and adds little, as an excerpt or a truncated
-  copy does.
+  copy does;
+- **credits** (``CREDIT_VOTE``): one page credits the outlet that published the other
+  (a ``(AP) —`` dateline, "This article originally appeared on …", a copyright line;
+  :mod:`~viewer.analysis.credits`). When both credit one outlet that published neither,
+  or either credits a wire that published neither, they are siblings, copies of an
+  upstream story not in the corpus: the confidence is then 0.5 whatever else was found,
+  and the evidence says so.
 
 The confidence is the logistic of the summed votes (0.5: no evidence either way).
 
@@ -27,18 +34,23 @@ B, not A.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from viewer.analysis.copy_marks import garble_marks
+from viewer.analysis.credits import WIRES, credited, publisher
 from viewer.analysis.families import FOUND, CopyPair, Evidence, Family
 from viewer.analysis.matching import PairMatch, SentenceMatch
+from viewer.analysis.provenance import found_share
+from viewer.analysis.published import published
+from viewer.analysis.reuse import Reuse
 from viewer.model import Article
+from viewer.report.pairs import percent_label
 
-__all__ = ["Derivation", "Lineage", "direct", "lineage"]
+__all__ = ["DECIDED", "Derivation", "Lineage", "direct", "lineage"]
 
 DATE_VOTE = 4.0
+CREDIT_VOTE = 3.0
 GARBLE_VOTE = 1.0
 GARBLE_CAP = 4.0
 FURNITURE_VOTE = 0.5
@@ -47,6 +59,8 @@ SUBSET_VOTE = 1.0
 TRUNCATED_VOTE = 1.5
 SUBSET = 0.9
 """Containment at which an article holds (nearly) only text of the other."""
+DECIDED = 0.65
+"""Confidence from which a direction is decided; below it the views say "undecided"."""
 ORIENT = 0.25
 CARRY = 0.5
 _SAME = 0.999
@@ -54,7 +68,6 @@ _SAME = 0.999
 _MARGIN = 0.02
 _NEIGHBOURS = 5
 """Third members examined per edge for carried edits (the most similar ones)."""
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SHOWN = 3
 """Marks quoted in one line of evidence."""
 
@@ -68,12 +81,18 @@ class Derivation:
     target: str
     """Id of the copy."""
     share: float
-    """Share of the target's text (quotations a tenth, boilerplate nothing) found in the
-    source, 0 to 1."""
+    """Share of the target's sentence characters found in the source, 0 to 1, counted as
+    provenance counts them (:func:`~viewer.analysis.provenance.found_share`): the figure
+    the target's provenance gives this source when no other source explains it better."""
     confidence: float
     """How sure the direction is, 0.5 (a coin toss) to 1."""
     evidence: tuple[str, ...]
     """The reasons, in words, strongest first."""
+
+    @property
+    def decided(self) -> bool:
+        """Whether the evidence settles the direction (confidence of at least ``DECIDED``)."""
+        return self.confidence >= DECIDED
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,22 +109,30 @@ class Lineage:
         return next((e.source for e in self.edges if e.target == article), None)
 
 
-def direct(pair: CopyPair, evidence: Evidence) -> Derivation:
-    """Which article of a copy pair is the source, with the evidence for it."""
+def direct(pair: CopyPair | Reuse, evidence: Evidence) -> Derivation:
+    """Which article of a copy pair (or a reuse edge) is the source, with the evidence."""
     x, y = evidence.index[pair.a], evidence.index[pair.b]
     match = evidence.match(x, y)
     assert match is not None, "every copy pair was matched"
     a, b = evidence.articles[x], evidence.articles[y]
     profiles = evidence.profiles
+    a_in_b = found_share(a, match.a_best, profiles.flags(x))[1]
+    b_in_a = found_share(b, match.b_best, profiles.flags(y))[1]
     votes = _votes(a, b, profiles.furniture(x), profiles.furniture(y), match, pair)
+    votes += _subset(pair, match, (a_in_b, b_in_a))
+    credit, siblings = _credits(a, b)
+    votes += credit
     total = sum(v for v, _ in votes)
     confidence = 1 / (1 + math.exp(-abs(total)))
     reasons = tuple(text for _, text in sorted(votes, key=lambda v: -abs(v[0])))
+    if siblings is not None:
+        # Two copies of one upstream: whatever else differs, neither is the other's parent.
+        confidence, reasons = 0.5, (siblings, *reasons)
     if not reasons:
         reasons = ("no evidence either way",)
     if total >= 0:
-        return Derivation(pair.a, pair.b, pair.containment_b_in_a, confidence, reasons)
-    return Derivation(pair.b, pair.a, pair.containment_a_in_b, confidence, reasons)
+        return Derivation(pair.a, pair.b, b_in_a, confidence, reasons)
+    return Derivation(pair.b, pair.a, a_in_b, confidence, reasons)
 
 
 def _votes(
@@ -114,7 +141,7 @@ def _votes(
     fa: tuple[bool, ...],
     fb: tuple[bool, ...],
     match: PairMatch,
-    pair: CopyPair,
+    pair: CopyPair | Reuse,
 ) -> list[tuple[float, str]]:
     """Signed votes (positive: ``a`` is the source) with their reasons."""
     votes: list[tuple[float, str]] = []
@@ -127,18 +154,41 @@ def _votes(
     ):
         votes += _garble(sign, copy, other, best)
         votes += _furniture(sign, copy, best, furniture)
-    votes += _subset(pair, match)
     return votes
 
 
+def _credits(a: Article, b: Article) -> tuple[list[tuple[float, str]], str | None]:
+    """A vote for the article whose outlet the other credits; or, when both credit one
+    outlet that published neither, the note that they are siblings."""
+    pa, pb = publisher(a), publisher(b)
+    ca, cb = credited(a) - {pa}, credited(b) - {pb}
+    votes: list[tuple[float, str]] = []
+    if pb is not None and pb in ca and not (pa is not None and pa in cb):
+        votes.append((-CREDIT_VOTE, f"{a.id} credits {pb}, which published {b.id}"))
+    if pa is not None and pa in cb and not (pb is not None and pb in ca):
+        votes.append((CREDIT_VOTE, f"{b.id} credits {pa}, which published {a.id}"))
+    # One credited outlet that published neither: both pages carry its text. A wire
+    # credited by either page is enough, since the other shares the wire's text.
+    # Only where both publishers are known: a page of unknown address that credits CNN
+    # may be CNN's own.
+    shared = sorted((ca & cb | (ca | cb) & WIRES) - {pa, pb})
+    if votes or not shared or pa is None or pb is None:
+        return votes, None
+    upstream = ", ".join(shared)
+    return [], (
+        f"{a.id} and {b.id} carry {upstream}'s text (credited), which published neither: "
+        "copies of an upstream story not in the corpus, not one of the other"
+    )
+
+
 def _dates(a: Article, b: Article) -> tuple[float, str] | None:
-    if not (a.date and b.date and _ISO_DATE.match(a.date) and _ISO_DATE.match(b.date)):
+    """A vote for the earlier-published article, by its date or the date in its address."""
+    da, db = published(a), published(b)
+    if not (da and db) or da == db:
         return None
-    if a.date == b.date:
-        return None
-    earlier, later = (a, b) if a.date < b.date else (b, a)
+    earlier, later, first, second = (a, b, da, db) if da < db else (b, a, db, da)
     vote = DATE_VOTE if earlier is a else -DATE_VOTE
-    return vote, f"{earlier.id} is dated {earlier.date}, {later.id} {later.date}"
+    return vote, f"{earlier.id} is dated {first}, {later.id} {second}"
 
 
 def _garble(
@@ -183,8 +233,15 @@ def _furniture(
     return [(sign * weight, f"{copy.id} carries page furniture: {shown}")]
 
 
-def _subset(pair: CopyPair, match: PairMatch) -> list[tuple[float, str]]:
-    """A vote for the larger article when the smaller holds only part of it."""
+def _subset(
+    pair: CopyPair | Reuse, match: PairMatch, shown: tuple[float, float]
+) -> list[tuple[float, str]]:
+    """A vote for the larger article when the smaller holds only part of it.
+
+    The vote weighs containment (quotations discounted); the figure in its words is
+    ``shown``, the shares of A in B and of B in A as provenance counts them, so the
+    evidence and the provenance never give one relation two figures.
+    """
     ca, cb = pair.containment_a_in_b, pair.containment_b_in_a
     if max(ca, cb) < SUBSET or abs(ca - cb) < 1 - SUBSET:
         return []
@@ -192,7 +249,8 @@ def _subset(pair: CopyPair, match: PairMatch) -> list[tuple[float, str]]:
         (pair.a, pair.b, match.a_best, -1.0) if ca > cb else (pair.b, pair.a, match.b_best, 1.0)
     )
     used = sorted(m.b if sign < 0 else m.a for m in best if m and m.score >= FOUND)
-    held = f"{part} holds {round(100 * min(ca, cb))}% of {whole}'s text and adds little"
+    whole_in_part = shown[1] if ca > cb else shown[0]
+    held = f"{part} holds {percent_label(whole_in_part)} of {whole}'s text and adds little"
     if used and used == list(range(len(used))):
         return [(sign * TRUNCATED_VOTE, f"{held}: its leading sentences (a truncated copy)")]
     return [(sign * SUBSET_VOTE, held)]

@@ -33,6 +33,7 @@ from viewer.analysis.fingerprint import Fingerprints, fingerprint
 from viewer.analysis.groups import Groups
 from viewer.analysis.matching import PairMatch, SentenceMatch, match_sentences
 from viewer.analysis.profile import Profile, Profiles
+from viewer.analysis.reuse import Reuse, reuse
 from viewer.model import Article
 
 __all__ = [
@@ -64,6 +65,9 @@ DUPLICATE = 0.97
 REWORDED = 0.9
 """Mean similarity of the found sentences: at least DUPLICATE (and each side nearly all
 in the other) is a duplicate; below REWORDED the copy is rewritten (edited or spun)."""
+
+TOO_LITTLE = "shares too little"
+"""How a rejection that may still be partial reuse begins."""
 
 Progress = Callable[[str, int, int], None]
 
@@ -145,6 +149,8 @@ class Clustering:
     families: tuple[Family, ...]
     rejected: tuple[Rejected, ...]
     evidence: Evidence
+    reuse: tuple[Reuse, ...] = ()
+    """Pairs that share some reporter text without being copies (:mod:`~viewer.analysis.reuse`)."""
 
 
 def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Clustering:
@@ -160,6 +166,7 @@ def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Cl
     profiles = Profiles(articles, prints, boilerplate)
     matches: dict[tuple[int, int], PairMatch] = {}
     pairs: list[CopyPair] = []
+    reused: list[Reuse] = []
     rejected: list[Rejected] = []
     for done, c in enumerate(proposed, 1):
         matches[c.a, c.b] = match_sentences(profiles[c.a].features, profiles[c.b].features)
@@ -167,6 +174,12 @@ def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Cl
         verdict = judge(*ids, profiles[c.a], profiles[c.b], matches[c.a, c.b])
         if isinstance(verdict, CopyPair):
             pairs.append(verdict)
+            continue
+        partial = None
+        if verdict.reason.startswith(TOO_LITTLE):
+            partial = reuse(*ids, profiles[c.a], profiles[c.b], matches[c.a, c.b])
+        if partial is not None:
+            reused.append(partial)
         else:
             rejected.append(verdict)
         if progress is not None:
@@ -175,7 +188,7 @@ def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Cl
     if progress is not None:
         progress("families", len(proposed), len(proposed))
     evidence = Evidence(articles, prints, profiles, matches, index)
-    return Clustering(families, tuple(rejected), evidence)
+    return Clustering(families, tuple(rejected), evidence, tuple(reused))
 
 
 def judge(a: str, b: str, pa: Profile, pb: Profile, match: PairMatch) -> CopyPair | Rejected:
@@ -192,7 +205,7 @@ def judge(a: str, b: str, pa: Profile, pb: Profile, match: PairMatch) -> CopyPai
     needed = min(MIN_PLAIN, sum(_plain(small, i) for i in range(len(best))))
     if max(ca, cb) < CONTAIN or len(plain) < needed:
         share = round(100 * max(ca, cb))
-        reason = f"shares too little: {len(plain)} of its own sentences, {share}% of the smaller"
+        reason = f"{TOO_LITTLE}: {len(plain)} of its own sentences, {share}% of the smaller"
         return Rejected(a, b, reason, shared)
     kind, reason = _describe(a, b, ca, cb, sum(plain) / len(plain))
     score = _score(pa, pb, match)
@@ -237,7 +250,7 @@ def _only(small: Profile, best: Sequence[SentenceMatch | None]) -> str:
         if _found(m)
     }
     if not kinds:
-        return "shares too little: no sentence of the smaller article"
+        return f"{TOO_LITTLE}: no sentence of the smaller article"
     return "shares only " + " and ".join(sorted(kinds, reverse=True))
 
 

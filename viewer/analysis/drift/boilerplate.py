@@ -38,6 +38,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(getty images|shutterstock|ap photo)\b", "a photo credit"),
         (r"^(related|recommended|read more|see also):", "a related-links block"),
         (r"</?[a-z][a-z0-9]*( [^<>]*)?>", "leftover page markup"),
+        (
+            r"\bnon-?commercial use\b|\bdoes not constitute a republication\b"
+            r"|\b(outdated|superseded) by\b|\bestimated read(ing)? time\b",
+            "a site notice",
+        ),
+        (r"^(save|print|email|share) (this )?(story|article)$", "a sharing widget"),
+        (r"^(leer|read|lire|lesen) (en|in|auf) \w+$", "a language switcher"),
     )
 )
 _OPENERS = (
@@ -60,6 +67,14 @@ _OPENERS = (
     "recommended:",
     "read more:",
     "see also:",
+    "save ",
+    "print ",
+    "email ",
+    "share ",
+    "leer ",
+    "read ",
+    "lire ",
+    "lesen ",
 )
 """How every pattern anchored at the start (``^``) of ``_PATTERNS`` begins..."""
 _HINTS = (
@@ -68,6 +83,12 @@ _HINTS = (
     "subscribe",
     "newsletter",
     "[ad_",
+    "commercial use",
+    "republication",
+    "outdated by",
+    "superseded by",
+    "read time",
+    "reading time",
     "bloggers like this",
     "follow us on",
     "click here to",

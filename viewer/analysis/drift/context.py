@@ -144,3 +144,21 @@ def opens_sentence(text: str, token: Token, sentence_starts: frozenset[int]) -> 
 def sentence_starts(article: Article, indexes: Sequence[int]) -> frozenset[int]:
     """Start offsets of the given sentences."""
     return frozenset(article.sentences[i].start for i in indexes)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One occurrence of a compared term."""
+
+    key: str
+    span: Span
+    label: str
+    """How the term reads in an explanation."""
+    value: str = ""
+    """What the term stands for without its qualifier ("3" for "up to three"); the key
+    when empty."""
+
+    @property
+    def bare(self) -> str:
+        """The term's value, qualifier aside."""
+        return self.value or self.key

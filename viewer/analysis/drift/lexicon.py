@@ -53,6 +53,41 @@ GENDERED_NOUNS = frozenset(
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "sir", "madam"})
 
+FEMININE = frozenset(
+    "she her hers herself woman women girl girls mother daughter wife sister mrs ms madam "
+    "lady queen actress spokeswoman chairwoman congresswoman businesswoman policewoman "
+    "grandmother aunt niece girlfriend mom".split()
+)
+MASCULINE = frozenset(
+    "he him his himself man men boy boys father son husband brother mr sir gentleman king "
+    "actor spokesman chairman congressman businessman policeman grandfather uncle nephew "
+    "boyfriend dad".split()
+)
+"""Gendered references by gender: "she" and "the woman who" name the same person, "she"
+and "he" do not."""
+
+NAME_EQUIVALENTS: dict[str, frozenset[str]] = {
+    "u.s": frozenset({"united", "states", "america", "us", "american"}),
+    "us": frozenset({"united", "states", "america", "u.s", "american"}),
+    "usa": frozenset({"united", "states", "america", "u.s", "us"}),
+    "u.k": frozenset({"united", "kingdom", "britain", "uk", "british"}),
+    "uk": frozenset({"united", "kingdom", "britain", "u.k", "british"}),
+    "britain": frozenset({"united", "kingdom", "uk", "u.k", "british"}),
+    "u.n": frozenset({"united", "nations", "un"}),
+    "un": frozenset({"united", "nations", "u.n"}),
+    "eu": frozenset({"european", "union"}),
+    "fed": frozenset({"federal", "reserve"}),
+    "sept": frozenset({"september"}),
+    "aug": frozenset({"august"}),
+    "jan": frozenset({"january"}),
+    "feb": frozenset({"february"}),
+    "oct": frozenset({"october"}),
+    "nov": frozenset({"november"}),
+    "dec": frozenset({"december"}),
+}
+"""Abbreviations and the words of the names they stand for: a name written either way on
+the other side has not been dropped ("U.S." for "United States")."""
+
 NUMBER_WORDS: dict[str, float] = {
     **{
         w: float(n)
@@ -78,6 +113,12 @@ NUMBER_WORDS: dict[str, float] = {
     "twice": 2.0,
     "thrice": 3.0,
 }
+CARDINAL_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety".split()
+)
+"""Number words that combine into a longer number ("three hundred fifty")."""
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 VAGUE_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
 APPROXIMATORS = frozenset(
@@ -113,6 +154,41 @@ CALENDAR_WORDS = frozenset(
     "april may june july august september october november december".split()
 )
 """Days and months: a changed date, read as a number, not as a name."""
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTH_ABBREVIATIONS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+"""Months as datelines abbreviate them ("Sept. 19"): the same month as "September"."""
 APPROXIMATOR_PHRASES = frozenset(
     {("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("up", "to")}
 )
+
+QUALIFIER_SENSE: dict[str, str] = {
+    **dict.fromkeys("about around approximately roughly some estimated".split(), "~"),
+    **dict.fromkeys(["nearly", "almost", "under", "up to", "less than", "fewer than"], "<"),
+    **dict.fromkeys(["over", "more than", "at least"], ">"),
+}
+"""What an approximator says about the number after it: about it (~), at most (<) or
+at least (>). Qualifiers of one sense are synonyms ("about" for "around"); a change of
+sense ("up to three" for "more than three", or "three" alone) is a change of claim."""
+
+BE_FORMS = frozenset("is are was were be been being am".split())
+
+HEDGE_PHRASE_HEADS: dict[str, bool] = {
+    **dict.fromkeys("expected believed thought understood rumoured rumored".split(), False),
+    **dict.fromkeys("said reported alleged suspected feared likely unlikely".split(), True),
+}
+"""Participles that, followed by "to", hedge what comes next ("is expected to reopen").
+True where the phrase needs a form of "be" before it: "said to" alone is usually speech
+addressed to someone ("said to reporters"), "is said to" is a hedge."""

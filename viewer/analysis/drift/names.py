@@ -32,6 +32,7 @@ _DICTIONARY_ZIPF = 3.5
 """A replacement this frequent is an ordinary English word, not a new name."""
 _RARE_ZIPF = 3.0
 """A sentence-opening word rarer than this is taken for a name ("Kimbrough said")."""
+_ANY_WORD = re.compile(r"[^\W_][\w'.-]*")
 _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w'’-]*")
 _OPENER_ZIPF = 5.0
 """A sentence-opening capitalised word this common is not part of the name after it;
@@ -123,8 +124,13 @@ def entity_flags(context: PairContext) -> Iterator[Drift]:
     for hunk in context.hunks:
         old = [t for n in a_names for t in n.words if hunk.holds_a(t.start, t.end)]
         new = [t for n in b_names for t in n.words if hunk.holds_b(t.start, t.end)]
-        lost = [t for t in old if _key(t) not in b_keys]
-        got = [t for t in new if _key(t) not in a_keys]
+        lost = [t for t in old if _missing(_key(t), b_keys)]
+        got = [t for t in new if _missing(_key(t), a_keys)]
+        # A name only dropped may stand in another sentence of the other article (the
+        # rewording left it to the next one); one swapped for another name in this
+        # sentence is a change all the same.
+        if lost and not got and not _capitalised(context.b_words, hunk.b_span):
+            lost = [t for t in lost if _key(t).rstrip(".") not in article_words(context.b.text)]
         if not (lost or got) or _courtesy_only(lost, got):
             continue
         if old and new and _synonym_swap(old, new, known_names(context.a.text)):
@@ -133,6 +139,35 @@ def entity_flags(context: PairContext) -> Iterator[Drift]:
         a_span = _tokens_or_point(lost, hunk.a_span)
         b_span = _tokens_or_point(got, hunk.b_span)
         yield _flag(context, lost, got, a_span, b_span)
+
+
+def _missing(key: str, pair_keys: set[str]) -> bool:
+    """Whether a name's word is gone from the other side's aligned sentences, in none of
+    the forms that name takes ("U.S." and "United States")."""
+    if key in pair_keys:
+        return False
+    bare = key.rstrip(".")
+    keys = {k.rstrip(".") for k in pair_keys}
+    same = lexicon.NAME_EQUIVALENTS.get(bare, frozenset())
+    return not (same & keys or any(bare in lexicon.NAME_EQUIVALENTS.get(k, ()) for k in keys))
+
+
+def _capitalised(words: Sequence[Token], span: Span) -> bool:
+    """Whether a hunk side holds a capitalised word: a name may have replaced the lost one
+    even where the name rule does not read it as one ("Novak police" at a sentence start)."""
+    return any(
+        span.start <= t.start < span.end
+        and t.text[:1].isupper()
+        and zipf(_key(t)) < _OPENER_ZIPF  # "The" opening the sentence is no name
+        for t in words
+    )
+
+
+@lru_cache(maxsize=64)
+def article_words(text: str) -> frozenset[str]:
+    """Every word of an article, folded, possessives and final full stops dropped."""
+    words = _ANY_WORD.findall(fold_text(text))
+    return frozenset(w[:-2] if w.endswith("'s") else w.rstrip(".") for w in words)
 
 
 def _courtesy_only(lost: list[Token], got: list[Token]) -> bool:

@@ -9,109 +9,61 @@ added or dropped. Comparing counts rather than positions keeps reordering silent
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from viewer.analysis.drift import lexicon
-from viewer.analysis.drift.context import Hunk, PairContext, enclosing, span_of
+from viewer.analysis.drift.context import Hunk, PairContext, Term, enclosing, span_of
+from viewer.analysis.drift.numbers import number_terms
 from viewer.model import Drift, DriftKind, Severity, Span, Token
-
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_COMPOUND = re.compile(r"^\d+(?:[-:/]\d+)+$")
-_PLAIN = re.compile(r"([$€£¥]?)(\d+(?:\.\d+)?)(%?)$")
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One occurrence of a compared term."""
-
-    key: str
-    span: Span
-    label: str
-    """How the term reads in an explanation."""
-
 
 Extractor = Callable[[Sequence[Token]], list[Term]]
 
 
-def number_terms(words: Sequence[Token]) -> list[Term]:
-    """Quantities: digits with their scale and approximator, numbers in words, dates."""
-    terms: list[Term] = []
-    for k, token in enumerate(words):
-        value = _number_value(token.norm) or _calendar(words, k)
-        if value is None:
-            continue
-        end, label = token.end, token.text
-        scale = words[k + 1] if k + 1 < len(words) else None
-        plain = _PLAIN.match(value)
-        if scale is not None and scale.norm in lexicon.SCALES and plain:
-            amount = float(plain.group(2)) * lexicon.SCALES[scale.norm]
-            value = f"{plain.group(1)}{amount:g}{plain.group(3)}"
-            end, label = scale.end, f"{token.text} {scale.text}"
-        approx = "~" if _approximated(words, k) else ""
-        terms.append(Term(approx + value, Span(token.start, end), label))
-    return terms
-
-
-def _approximated(words: Sequence[Token], k: int) -> bool:
-    """Whether the number at ``k`` follows "nearly", "more than", "at least"…"""
-    before = words[k - 1].norm if k else ""
-    phrase = (words[k - 2].norm, before) if k > 1 else ("", "")  # norms are lower case
-    return before in lexicon.APPROXIMATORS or phrase in lexicon.APPROXIMATOR_PHRASES
-
-
-def _calendar(words: Sequence[Token], k: int) -> str | None:
-    """A capitalised day or month ("May" only before a number): part of a date."""
-    token = words[k]
-    day = token.norm.removesuffix("'s")
-    if day not in lexicon.CALENDAR_WORDS or not token.text[:1].isupper():
-        return None
-    if day == "may" and not (k + 1 < len(words) and words[k + 1].text[:1].isdigit()):
-        return None
-    return day
-
-
-def _number_value(word: str) -> str | None:
-    if word in lexicon.NUMBER_WORDS:
-        return f"{lexicon.NUMBER_WORDS[word]:g}"
-    if word in lexicon.VAGUE_QUANTITIES:
-        return word
-    if _COMPOUND.match(word):
-        return word  # a score, a time or a date: "5-2", "10:45", "2024-04-09"
-    parts = word.split("-")
-    head = parts[0]
-    if len(parts) > 1 and head in lexicon.NUMBER_WORDS and parts[1] in lexicon.NUMBER_WORDS:
-        tens, unit = lexicon.NUMBER_WORDS[head], lexicon.NUMBER_WORDS[parts[1]]
-        if tens >= 20 and tens % 10 == 0 and unit < 10:
-            return f"{tens + unit:g}"  # "forty-one"
-    if head in lexicon.NUMBER_WORDS:
-        return f"{lexicon.NUMBER_WORDS[head]:g}"  # "two-term", "forty-one" reads its head
-    digits = _DIGITS.search(head)
-    if digits is None or (not head[:1].isdigit() and head[:1] not in "$€£¥"):
-        return None
-    number = digits.group().replace(",", "")
-    currency = head[0] if head[0] in "$€£¥" else ""
-    suffix = "%" if "%" in head else ""
-    try:
-        return f"{currency}{float(number):g}{suffix}" if number.count(".") <= 1 else head
-    except ValueError:  # pragma: no cover - the pattern only matches numbers
-        return head
-
-
 def hedge_terms(words: Sequence[Token]) -> list[Term]:
-    """Hedges and attribution verbs, by lemma; "according to" as one term."""
-    terms = [
-        Term(lexicon.HEDGE_LEMMAS[t.norm], span_of(t), t.text)
-        for t in words
-        if t.norm in lexicon.HEDGE_LEMMAS
-    ]
+    """Hedges and attribution verbs, by lemma; "according to" and hedging phrases such
+    as "is expected to" each as one term."""
+    terms: list[Term] = []
+    taken: set[int] = set()
+    for k in range(len(words)):
+        phrase = _hedge_phrase(words, k)
+        if phrase is not None:
+            opening, closing = phrase
+            head = words[closing - 1].norm
+            key = "likely" if head.endswith("likely") else f"{head} to"  # as "likely" alone
+            text = " ".join(t.text for t in words[opening : closing + 1])
+            terms.append(Term(key, Span(words[opening].start, words[closing].end), text))
+            taken.update(range(opening, closing + 1))
+    for k, token in enumerate(words):
+        if k not in taken and token.norm in lexicon.HEDGE_LEMMAS and not _in_name(words, k):
+            terms.append(Term(lexicon.HEDGE_LEMMAS[token.norm], span_of(token), token.text))
     for first, second in pairwise(words):
         if first.norm == "according" and second.norm == "to":
             terms.append(Term("according to", Span(first.start, second.end), "according to"))
-    return terms
+    return sorted(terms, key=lambda t: t.span)
+
+
+def _in_name(words: Sequence[Token], k: int) -> bool:
+    """Whether word ``k`` is a capitalised part of a name ("United States", "Claims
+    Court"), not a verb: capitalised, with a capitalised word beside it."""
+    if not words[k].text[:1].isupper():
+        return False
+    return any(
+        0 <= j < len(words) and words[j].text[:1].isupper() and j != 0 for j in (k - 1, k + 1)
+    )
+
+
+def _hedge_phrase(words: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """The first and last word of a hedging phrase whose participle is word ``k``
+    ("is expected to", "are believed to", "was said to"), or ``None``."""
+    needs_be = lexicon.HEDGE_PHRASE_HEADS.get(words[k].norm)
+    if needs_be is None or k + 1 >= len(words) or words[k + 1].norm != "to":
+        return None
+    has_be = k > 0 and words[k - 1].norm in lexicon.BE_FORMS
+    if needs_be and not has_be:
+        return None
+    return (k - 1 if has_be else k, k + 1)
 
 
 def negation_terms(words: Sequence[Token]) -> list[Term]:
@@ -145,6 +97,28 @@ def term_changes(
             by_hunk.setdefault(_hunk_at(context, term.span, side), ([], []))[side].append(term)
     for hunk, (gone, new) in by_hunk.items():
         yield hunk, gone, new
+
+
+def paired_changes(
+    context: PairContext, extract: Extractor
+) -> Iterator[tuple[Hunk | None, list[Term], list[Term]]]:
+    """Like :func:`term_changes`, but one change per term: within a hunk, a term A has
+    more of is paired with one B has more of (the same value first, so "up to three"
+    meets "three"; then in reading order) as a swap, and the rest stand alone."""
+    for hunk, gone, new in term_changes(context, extract):
+        gone, new = list(gone), list(new)
+        for old in list(gone):
+            twin = next((t for t in new if t.bare == old.bare), None)
+            if twin is not None:
+                gone.remove(old)
+                new.remove(twin)
+                yield hunk, [old], [twin]
+        for old, replacement in zip(gone, new, strict=False):
+            yield hunk, [old], [replacement]
+        for extra in gone[len(new) :]:
+            yield hunk, [extra], []
+        for extra in new[len(gone) :]:
+            yield hunk, [], [extra]
 
 
 def _placed_first(
@@ -193,22 +167,34 @@ def listed(terms: list[Term]) -> str:
 
 
 def number_flags(context: PairContext) -> Iterator[Drift]:
-    """A quantity, amount, count, age, date or time changed, added or removed."""
-    for hunk, gone, new in term_changes(context, number_terms):
+    """A quantity, amount, count, age, date or time changed (high), added or removed
+    (medium: a reworded sentence often moves a figure to the next one; low for a weekday)."""
+    for hunk, gone, new in paired_changes(context, number_terms):
         if _article_for_one(context, hunk, gone, new):
             continue
         a_span, b_span = sides(context, hunk, gone, new)
-        same_value = {t.key.lstrip("~") for t in gone} == {t.key.lstrip("~") for t in new}
+        same_value = {t.bare for t in gone} == {t.bare for t in new}
+        severity = Severity.MEDIUM
         if gone and new and same_value:
-            why = f"The precision of a number changed: {listed(gone)} became {listed(new)}."
+            why = f"The qualifier of a number changed: {listed(gone)} became {listed(new)}."
+        elif gone and new and _unsigned(gone) == _unsigned(new):
+            why = f"Only a percent sign differs: {listed(gone)} became {listed(new)}."
+            severity = Severity.LOW
         elif gone and new:
             why = f"A number changed: {listed(gone)} became {listed(new)}."
+            severity = Severity.HIGH
         elif gone:
             why = f"A number was removed: {listed(gone)}."
         else:
             why = f"A number was added: {listed(new)}."
-        severity = Severity.MEDIUM if gone and new and same_value else Severity.HIGH
+        if not (gone and new) and all(t.bare in lexicon.WEEKDAYS for t in gone + new):
+            severity = Severity.LOW  # "on Thursday" left out: the day, not a quantity
         yield context.flag(DriftKind.NUMBER, severity, a_span, b_span, why)
+
+
+def _unsigned(terms: list[Term]) -> set[str]:
+    """The terms' values without a percent sign: "3.4%" and "3.4" in a list of rates."""
+    return {t.bare.replace("%", "") for t in terms}
 
 
 def _article_for_one(
@@ -223,20 +209,50 @@ def _article_for_one(
 
 
 def hedge_flags(context: PairContext) -> Iterator[Drift]:
-    """A hedge or attribution added, dropped or swapped."""
-    for hunk, gone, new in term_changes(context, hedge_terms):
+    """A hedge or attribution added, dropped or swapped, one flag per hedge.
+
+    A flag's other side is the hedge that replaced it, or an empty span at the place
+    where it stood: the word that happens to stand there is not a hedge ("could take"
+    → "took" drops "could"; it does not swap it for "took").
+    """
+    for hunk, gone, new in paired_changes(context, hedge_terms):
         a_span, b_span = sides(context, hunk, gone, new)
         if gone and new:
             neutral = {t.key in lexicon.NEUTRAL_ATTRIBUTION for t in gone + new}
             severity = Severity.HIGH if len(neutral) == 2 else Severity.MEDIUM
+            a_span, b_span = _trimmed(context, a_span, b_span)
             why = f"A hedge or attribution was swapped: {listed(gone)} became {listed(new)}."
         elif gone:
-            severity = Severity.HIGH
+            severity = _one_sided(gone)
+            b_span = Span(b_span.start, b_span.start)
             why = f"A hedge or attribution was dropped: {listed(gone)}; B states it more firmly."
         else:
-            severity = Severity.HIGH
+            severity = _one_sided(new)
+            a_span = Span(a_span.start, a_span.start)
             why = f"A hedge or attribution was added: {listed(new)}."
         yield context.flag(DriftKind.HEDGE, severity, a_span, b_span, why)
+
+
+def _one_sided(terms: list[Term]) -> Severity:
+    """High for a hedge added or dropped; low when all that came or went is a neutral
+    reporting verb ("..., he said" added to a sentence that quotes no one new)."""
+    if all(t.key in lexicon.NEUTRAL_ATTRIBUTION for t in terms):
+        return Severity.LOW
+    return Severity.HIGH
+
+
+def _trimmed(context: PairContext, a_span: Span, b_span: Span) -> tuple[Span, Span]:
+    """Two phrases without the words they share at either end ("is believed to" and
+    "is expected to" differ only in "believed" and "expected")."""
+    a = [t for t in context.a_words if a_span.start <= t.start and t.end <= a_span.end]
+    b = [t for t in context.b_words if b_span.start <= t.start and t.end <= b_span.end]
+    while len(a) > 1 and len(b) > 1 and a[0].norm == b[0].norm:
+        a, b = a[1:], b[1:]
+    while len(a) > 1 and len(b) > 1 and a[-1].norm == b[-1].norm:
+        a, b = a[:-1], b[:-1]
+    if not a or not b:
+        return a_span, b_span
+    return Span(a[0].start, a[-1].end), Span(b[0].start, b[-1].end)
 
 
 def negation_flags(context: PairContext) -> Iterator[Drift]:
@@ -277,7 +293,10 @@ def pronoun_flags(context: PairContext) -> Iterator[Drift]:
     for hunk, gone, new in term_changes(context, pronoun_terms):
         if not (gone and new) and all(t.key in lexicon.HONORIFICS for t in gone + new):
             continue  # "Mr. Reed" for "Reed" adds courtesy, not a new reference
+        if gone and new and _genders(gone) == _genders(new):
+            continue  # "she" for "the woman who": the same person, reworded
         a_span, b_span = sides(context, hunk, gone, new)
+        severity = Severity.HIGH if gone and new else Severity.MEDIUM
         if gone and new:
             why = f"A pronoun or gendered reference changed: {listed(gone)} became {listed(new)}."
         elif new:
@@ -287,4 +306,12 @@ def pronoun_flags(context: PairContext) -> Iterator[Drift]:
             )
         else:
             why = f"A pronoun or gendered reference was dropped: {listed(gone)}."
-        yield context.flag(DriftKind.PRONOUN, Severity.HIGH, a_span, b_span, why)
+        yield context.flag(DriftKind.PRONOUN, severity, a_span, b_span, why)
+
+
+def _genders(terms: list[Term]) -> frozenset[str]:
+    """The genders a list of references names: feminine, masculine, or neither."""
+    return frozenset(
+        "f" if t.key in lexicon.FEMININE else "m" if t.key in lexicon.MASCULINE else "n"
+        for t in terms
+    )

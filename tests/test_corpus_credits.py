@@ -1,0 +1,96 @@
+"""Direction from credits: the page that credits another page's outlet is the copy, and two
+pages crediting one outlet that published neither are siblings, undecided (issue 13)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from viewer import load
+from viewer.analysis.audit import audit
+from viewer.analysis.credits import credited, outlet_key, publisher
+
+BODY = [
+    "Crews battled a blaze at the old grain terminal on the east pier for most of the night, the port authority said.",
+    "No one was hurt, but the terminal's wooden conveyor gallery collapsed into the water shortly after midnight.",
+    "The terminal had been empty since a storm damaged its roof three winters ago, and plans to turn it into flats had stalled.",
+    "Fire investigators were due on the pier at first light, and the harbour was closed to small boats until further notice.",
+    "Residents across the bay said the glow of the fire could be seen from the coast road for hours.",
+]
+
+
+def story(dateline: str, tail: str = "") -> str:
+    first = f"{dateline}{BODY[0]}"
+    return "\n\n".join(["Grain terminal burns on east pier", first, *BODY[1:], tail]).strip()
+
+
+def corpus(tmp_path: Path, *records: dict[str, str]) -> list:  # type: ignore[type-arg]
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return list(load([str(path)]).articles)
+
+
+def test_outlet_keys_fold_the_wires_and_their_sites() -> None:
+    assert outlet_key("The Associated Press") == outlet_key("AP") == "ap"
+    assert outlet_key("Agence France-Presse") == "afp"
+    assert outlet_key("Harbour Gazette") == "harbour gazette"
+
+
+def test_the_copy_credits_the_outlet_that_published_the_other(tmp_path: Path) -> None:
+    wire, copy = corpus(
+        tmp_path,
+        {"text": story("PORT ELLEN (AP) — "), "url": "https://apnews.com/article/grain-fire"},
+        {"text": story("PORT ELLEN (AP) — "), "url": "https://www.harbourgazette.example/fire"},
+    )
+    assert publisher(wire) == "ap" and "ap" in credited(copy)
+    found = audit([copy, wire])
+    (derivation,) = found.derivations
+    assert (derivation.source, derivation.target) == (wire.id, copy.id)
+    assert derivation.decided and any("credits ap" in e for e in derivation.evidence)
+
+
+def test_two_pages_that_credit_one_absent_wire_are_siblings_undecided(tmp_path: Path) -> None:
+    one, two = corpus(
+        tmp_path,
+        {"text": story("PORT ELLEN (AP) — "), "url": "https://www.harbourgazette.example/fire"},
+        {"text": story("PORT ELLEN (AP) — "), "url": "https://coastnews.example/2024/fire"},
+    )
+    found = audit([one, two])
+    (derivation,) = found.derivations
+    assert derivation.confidence == 0.5 and not derivation.decided
+    assert "carry ap's text" in derivation.evidence[0]
+
+
+def test_an_originally_appeared_line_names_the_source(tmp_path: Path) -> None:
+    original, copy = corpus(
+        tmp_path,
+        {"text": story(""), "url": "https://harbourgazette.example/news/fire"},
+        {
+            "text": story("", "This article originally appeared on Harbourgazette."),
+            "url": "https://aggregator.example/a/123",
+        },
+    )
+    assert "harbourgazette" in credited(copy)
+    found = audit([copy, original])
+    (derivation,) = found.derivations
+    assert (derivation.source, derivation.target) == (original.id, copy.id)
+
+
+def test_the_date_in_an_address_is_a_publication_date(tmp_path: Path) -> None:
+    from viewer.analysis.published import published
+
+    early, late, undated = corpus(
+        tmp_path,
+        {"text": story(""), "url": "https://harbourgazette.example/2024/03/05/grain-fire/"},
+        {"text": story(""), "url": "https://aggregator.example/news/20240309-grain-fire.html"},
+        {"text": story(""), "url": "https://aggregator.example/news/2024/13/45/not-a-date"},
+    )
+    assert (published(early), published(late), published(undated)) == (
+        "2024-03-05",
+        "2024-03-09",
+        None,
+    )
+    found = audit([late, early])
+    (derivation,) = found.derivations
+    assert (derivation.source, derivation.target) == (early.id, late.id)
+    assert derivation.decided and "dated 2024-03-05" in derivation.evidence[0]

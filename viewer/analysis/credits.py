@@ -1,0 +1,104 @@
+"""Who published a page, and whom it credits: the outlet evidence of direction.
+
+A republished wire story says where it came from: a dateline credit (``PARIS (AP) —``), a
+closing line (``This article originally appeared on …``, ``— The Associated Press``), a
+copyright line. The publisher of the page itself is its address. So when one page of a
+pair credits the outlet that published the other, the other is the source; when both
+credit one outlet that published neither, they are siblings, two copies of an upstream
+that is not in the corpus, and neither is the other's parent.
+
+Outlets are compared by a key: the name folded, with the common wires and their sites
+known by one key each (``The Associated Press``, ``AP``, ``apnews.com`` → ``ap``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from viewer.model import Article
+
+__all__ = ["WIRES", "credited", "outlet_key", "publisher"]
+
+_ALIASES = {
+    "ap": ("ap", "associated press", "the associated press", "apnews", "ap news", "ap.org"),
+    "reuters": ("reuters", "thomson reuters"),
+    "afp": ("afp", "agence france-presse", "agence france presse", "afp news"),
+    "cnn": ("cnn", "cnn wire", "cnn newsource"),
+    "bloomberg": ("bloomberg", "bloomberg news"),
+    "upi": ("upi", "united press international"),
+    "pa": ("pa", "pa media", "press association"),
+    "dpa": ("dpa", "deutsche presse-agentur"),
+    "xinhua": ("xinhua", "xinhua news agency", "xinhuanet"),
+    "healthday": ("healthday", "healthday news"),
+    "eurekalert": ("eurekalert", "eurekalert!"),
+    "sciencedaily": ("sciencedaily", "science daily"),
+    "nyt": ("new york times", "the new york times", "nytimes"),
+    "wapo": ("washington post", "the washington post", "washingtonpost"),
+    "bbc": ("bbc", "bbc news"),
+}
+WIRES = frozenset("ap reuters afp upi pa dpa xinhua healthday bloomberg cnn".split())
+"""Outlets whose stories are written to be carried by others: a page crediting one of them
+carries its text, and so does a page that shares that text."""
+_KEY = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?(?P<host>[^/:?#]+)", re.IGNORECASE)
+_SECOND_LEVEL = frozenset("co com net org gov ac edu".split())
+_CREDIT_LINES = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<a>[A-Z][\w.&' -]{1,40}?)(?=[.,;]|\s+all rights|\s*$)"
+    r"|[—–-]{1,2}\s*(?P<b>The Associated Press|Associated Press|Reuters|AFP|Agence France-Presse"
+    r"|CNN Wire|Bloomberg|HealthDay(?: News)?|UPI)\s*\.?\s*$"
+    r"|\((?P<c>Reuters|AP|AFP|CNN|UPI|HealthDay News|HealthDay)\)"
+    r"|\b(?:Source|Via|Courtesy of|Distributed by)\s*:\s*(?P<d>[A-Z][\w.&' -]{1,40}?)\s*(?:\.|$)"
+    r"|\bReporting by [^.;\n]{2,80}?[;.]\s*(?:Additional reporting by [^.;\n]+[;.]\s*)?"
+    r"(?:Editing|Writing) by (?P<e>)",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""Credit lines in the body: a copyright line, a closing wire credit, a parenthesised wire
+name, a "Source:" line, and Reuters' "Reporting by …; Editing by …" signature (``e``)."""
+_FOLD = re.compile(r"[^a-z0-9!.&' -]+")
+
+
+def outlet_key(name: str) -> str:
+    """The key an outlet is compared by: its folded name, or its wire's key."""
+    folded = " ".join(_FOLD.sub(" ", name.lower()).split()).strip(" .")
+    return _KEY.get(folded, folded)
+
+
+def publisher(article: Article) -> str | None:
+    """The key of the outlet that published the page: its address's site name (the label
+    before the public suffix), else the site its metadata names."""
+    if article.url:
+        found = _HOST.match(article.url)
+        if found:
+            return _site(found["host"].lower())
+    site = next((m.value for m in article.metadata if m.name == "site"), None)
+    return outlet_key(site) if site else None
+
+
+@lru_cache(maxsize=4096)
+def _site(host: str) -> str | None:
+    labels = [label for label in host.split(".") if label and label != "www"]
+    if len(labels) < 2 or labels[-1].isdigit():
+        return None
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        labels = labels[:-1]  # bbc.co.uk: the public suffix is co.uk
+    return outlet_key(labels[-2])
+
+
+def credited(article: Article) -> frozenset[str]:
+    """Keys of the outlets the page credits: a dateline's outlet, a credit line's, and
+    the wire credits and copyright lines written in its text."""
+    keys = {outlet_key(m.value) for m in article.metadata if m.name == "credit"}
+    keys |= {
+        outlet_key(m.value)
+        for m in article.metadata
+        if m.name == "source" and m.span is not None  # read from a dateline in the text
+    }
+    for found in _CREDIT_LINES.finditer(article.text):
+        if found["e"] is not None:
+            keys.add("reuters")
+            continue
+        name = next(g for g in (found["a"], found["b"], found["c"], found["d"]) if g is not None)
+        keys.add(outlet_key(name))
+    keys.discard("")
+    return frozenset(keys)
