@@ -37,27 +37,18 @@ def claim_flags(context: PairContext) -> Iterator[Drift]:
         if _attribution(context.a_words, hunk.a_span) or _attribution(context.b_words, hunk.b_span):
             continue
         if len(gone) >= CLAIM_WORDS and len(new) <= 1:
-            span = Span(gone[0].start, gone[-1].end)
-            text = context.a.text[span.start : span.end]
-            why = f"B cuts words A has here: “{text}”."
-            yield context.flag(
-                DriftKind.CLAIM,
-                Severity.MEDIUM,
-                span,
-                Span(hunk.b_span.start, hunk.b_span.start),
-                why,
-            )
+            cut = Span(gone[0].start, gone[-1].end)
+            why = f"B cuts words A has here: “{context.a.text[cut.start : cut.end]}”."
+            yield context.flag(DriftKind.CLAIM, Severity.MEDIUM, cut, _point(hunk.b_span), why)
         elif len(new) >= CLAIM_WORDS and len(gone) <= 1:
-            span = Span(new[0].start, new[-1].end)
-            text = context.b.text[span.start : span.end]
-            why = f"B adds words A does not have here: “{text}”."
-            yield context.flag(
-                DriftKind.CLAIM,
-                Severity.MEDIUM,
-                Span(hunk.a_span.start, hunk.a_span.start),
-                span,
-                why,
-            )
+            added = Span(new[0].start, new[-1].end)
+            why = f"B adds words A does not have here: “{context.b.text[added.start : added.end]}”."
+            yield context.flag(DriftKind.CLAIM, Severity.MEDIUM, _point(hunk.a_span), added, why)
+
+
+def _point(span: Span) -> Span:
+    """The empty span where a side has nothing: the start of its hunk."""
+    return Span(span.start, span.start)
 
 
 def _attribution(words: Sequence[Token], span: Span) -> bool:
