@@ -212,7 +212,7 @@ def _traced(articles: list[Article], given: str) -> tuple[Article, list[Article]
 def run_trace(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """``viewer trace``: audit ARTICLE with PATHS (no drift) and show its provenance."""
     if args.index is not None:
-        from viewer.cli.index import run_trace_index
+        from viewer.cli.index_trace import run_trace_index
 
         return run_trace_index(args, environ)
     article, articles = _traced(_load([args.article, *args.against], args), args.article)
