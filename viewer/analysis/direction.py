@@ -44,8 +44,8 @@ from viewer.analysis.matching import PairMatch, SentenceMatch
 from viewer.analysis.provenance import found_share
 from viewer.analysis.published import published
 from viewer.analysis.reuse import Reuse
+from viewer.figures import percent_label
 from viewer.model import Article
-from viewer.report.pairs import percent_label
 
 __all__ = ["DECIDED", "Derivation", "Lineage", "direct", "lineage"]
 

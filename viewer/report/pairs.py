@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from viewer.figures import percent_label
 from viewer.model import AlignedPair, Article, Comparison, Edit, EditOp, PairKind, Span
 
 __all__ = [
@@ -73,19 +74,6 @@ def score_label(score: float, *, exact: bool = True) -> str:
     if score >= 1 and exact:
         return "1.00"
     return "0.99" if score >= 0.995 else f"{score:.2f}"
-
-
-def percent_label(share: float, *, exact: bool = True) -> str:
-    """A share as a whole percentage, rounded to the nearest; ``100%`` only for a share
-    of exactly 1 that stands for an identity (``exact``): a changed pair, or a copy that
-    differs from its source, shows at most ``99%``.
-
-    Every view of a share or a score (reports, terminal, app) goes through this, so one
-    figure reads the same everywhere.
-    """
-    if share >= 1 and exact:
-        return "100%"
-    return "99%" if share >= 0.995 else f"{share:.0%}"
 
 
 def pair_changed(pair: AlignedPair) -> bool:
