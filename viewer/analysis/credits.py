@@ -94,11 +94,20 @@ def credited(article: Article) -> frozenset[str]:
         for m in article.metadata
         if m.name == "source" and m.span is not None  # read from a dateline in the text
     }
-    for found in _CREDIT_LINES.finditer(article.text):
+    keys |= _written_credits(article.text)
+    keys.discard("")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=4096)
+def _written_credits(text: str) -> frozenset[str]:
+    """Keys of the outlets credited in the body text; cached, since every copy pair of
+    an article asks again."""
+    keys = set()
+    for found in _CREDIT_LINES.finditer(text):
         if found["e"] is not None:
             keys.add("reuters")
             continue
         name = next(g for g in (found["a"], found["b"], found["c"], found["d"]) if g is not None)
         keys.add(outlet_key(name))
-    keys.discard("")
     return frozenset(keys)
