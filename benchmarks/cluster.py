@@ -31,15 +31,15 @@ from itertools import combinations
 from corpus import Planted, build, generate
 from measure import cores, peak_mib, record
 
-from viewer.analysis.audit import Audit, audit
-from viewer.analysis.fingerprint import fingerprint
+from viewer.corpus.audit import Audit, audit
 from viewer.model import Article
+from viewer.prepare.fingerprint import fingerprint
 
 ROUNDS = 3
 THROUGHPUT_SAMPLE = 5000
 """Articles fingerprinted per throughput round."""
 CLUSTERING = ("fingerprint", "boilerplate", "candidates", "families")
-"""The audit's stages that make the copy families (:func:`viewer.analysis.families.cluster`)."""
+"""The audit's stages that make the copy families (:func:`viewer.corpus.families.cluster`)."""
 TARGET_ARTICLES = 100_000
 TARGET_SECONDS = 30.0
 """The issue's target: cluster 100,000 articles in at most 30 s on 2 cores."""

@@ -1,4 +1,4 @@
-"""Time `viewer.analysis.compare` on generated article pairs, against a difflib baseline.
+"""Time `viewer.pairwise.compare` on generated article pairs, against a difflib baseline.
 
 Usage: python benchmarks/compare.py [--words 5000 50000] [--repeat 3]
 
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from measure import best_of, record
 
 from tests.articles import article
-from viewer.analysis import compare
+from viewer.pairwise.compare import compare
 
 TARGETS: dict[int, dict[str, float]] = {
     5000: {"at_most": 0.05, "ratio_at_most": 2.0},

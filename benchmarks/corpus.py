@@ -23,8 +23,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.articles import article as article  # the benchmarks make test articles so too
-from viewer.analysis.similarity import STOPWORDS
 from viewer.model import Article
+from viewer.prepare.similarity import STOPWORDS
 
 VOCABULARY = 30_000
 WORDS_PER_ARTICLE = 500

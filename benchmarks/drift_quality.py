@@ -3,7 +3,7 @@
 Every corpus article (``tests/data/drift_corpus``, or the folder given with ``--corpus``)
 and every seed article (unless ``--no-seeds``) is edited by :func:`tests.drift_injector.inject`
 under several random seeds; the original (A) is compared with the edited copy (B) by
-:func:`viewer.analysis.compare`, and each flag is matched to the edits it overlaps:
+:func:`viewer.pairwise.compare`, and each flag is matched to the edits it overlaps:
 
 - a flag of kind K overlapping an edit of kind K is a true positive, and that edit is
   detected; an edit of kind K that no flag of kind K overlaps is a false negative;
@@ -41,8 +41,8 @@ from tests.drift_injector import (  # noqa: E402
     inject,
     is_benign,
 )
-from viewer.analysis import compare  # noqa: E402
 from viewer.model import AlignedPair, Comparison, Drift, Span  # noqa: E402
+from viewer.pairwise.compare import compare  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "drift_corpus"
 SEEDS = ROOT / "seeds"

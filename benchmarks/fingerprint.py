@@ -8,7 +8,7 @@ alike:
 - **archive**: :func:`viewer.archive.prints.prints`, what an archive index stores per
   article (a 128-value one-permutation MinHash of word 3-shingles and content-sampled
   shingle keys), from the raw texts; it hashes in batches internally.
-- **audit**: :func:`viewer.analysis.fingerprint.fingerprint`, the audit's fingerprint
+- **audit**: :func:`viewer.prepare.fingerprint.fingerprint`, the audit's fingerprint
   (a 128-value MinHash of stem 3-shingles plus per-sentence keys and sketches), from
   segmented articles (segmentation is not timed: the audit receives articles segmented).
 - **datasketch** (the baseline): ``MinHash.generator`` (``bulk`` without keeping the
@@ -35,8 +35,8 @@ from collections.abc import Callable, Sequence
 from corpus import BulkWriter, article
 from measure import record
 
-from viewer.analysis.fingerprint import fingerprint
 from viewer.archive.prints import prints
+from viewer.prepare.fingerprint import fingerprint
 
 TARGET = 20_000.0
 """Articles per second per core, for the archive fingerprint."""
@@ -128,7 +128,7 @@ def main() -> None:
         "articles/s/core",
         baseline=baseline,
         baseline_name="datasketch MinHash 128",
-        note=f"viewer.analysis.fingerprint, + sentence sketches; {threads('audit (sample)')}",
+        note=f"viewer.prepare.fingerprint, + sentence sketches; {threads('audit (sample)')}",
     )
 
 

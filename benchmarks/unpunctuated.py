@@ -31,9 +31,9 @@ from compare import vocabulary
 from measure import best_of, peak_mib, record
 
 from tests.articles import article
-from viewer.analysis import compare
 from viewer.cli.terminal import render_text
 from viewer.model import Comparison
+from viewer.pairwise.compare import compare
 from viewer.text import chunks
 
 GROWTH_AT_MOST = 1.3

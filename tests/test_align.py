@@ -1,7 +1,7 @@
 from tests.articles import REWRITE, SPUN, seed
-from viewer.analysis import compare
-from viewer.analysis.align import align_sentences
 from viewer.model import PairKind
+from viewer.pairwise.align import align_sentences
+from viewer.pairwise.compare import compare
 
 
 def kinds(a: list[str], b: list[str]) -> list[tuple[str, tuple[int, ...], tuple[int, ...]]]:
@@ -105,7 +105,7 @@ def test_seed_spun_copy_aligns_every_derived_sentence() -> None:
 
 
 def test_nearest_repeats_walk_out_from_the_expected_position() -> None:
-    from viewer.analysis.align import _nearest
+    from viewer.pairwise.align import _nearest
 
     assert _nearest([0, 2, 5, 9, 14], 6.0, 3) == [5, 9, 2]
     assert _nearest([0, 2, 5], 100.0, 2) == [5, 2]

@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Input, Static
 
 from tests.app_helpers import ROOT, compare_screen, settle
 from tests.articles import REWRITE, SPUN, seed
-from viewer.analysis import compare
 from viewer.model import Comparison, Drift, DriftKind, Severity, Span
+from viewer.pairwise.compare import compare
 from viewer.ui.app import ViewerApp
 from viewer.ui.density import pair_at
 from viewer.ui.flag_table import FlagColumn

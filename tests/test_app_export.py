@@ -9,8 +9,8 @@ import pytest
 from textual.widgets import Input
 
 from tests.app_helpers import ROOT, compare_screen, settle
-from viewer.analysis import compare
 from viewer.ingest import load
+from viewer.pairwise.compare import compare
 from viewer.ui.app import ViewerApp
 from viewer.ui.export import ExportFormat, write_report
 from viewer.ui.screens.compare import CompareScreen

@@ -12,8 +12,8 @@ import pytest
 from rich.cells import cell_len
 
 from tests.articles import REWRITE, SPUN, seed
-from viewer.analysis import compare
 from viewer.model import Comparison, Drift, DriftKind, Severity, Span
+from viewer.pairwise.compare import compare
 from viewer.ui.density import changed_spans, density, pair_at
 from viewer.ui.export import ExportFormat, default_path, with_suffix, write_report
 from viewer.ui.flag_table import FlagColumn, FlagRef, ordered, select

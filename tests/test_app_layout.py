@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
-from viewer.analysis import compare
 from viewer.model import PairKind
+from viewer.pairwise.compare import compare
 from viewer.ui.highlight import cut_lines, side_pieces
 from viewer.ui.layout import GUTTER, RULE, column_widths, lay_out, row_lines
 from viewer.ui.rows import RowKind, Show, build_rows, is_changed, pair_symbol

@@ -14,10 +14,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-import viewer.analysis.audit as audit_module
+import viewer.corpus.audit as audit_module
 from tests.app_helpers import settle
-from viewer.analysis.audit import Audit
-from viewer.analysis.audit import audit as real_audit
+from viewer.corpus.audit import Audit
+from viewer.corpus.audit import audit as real_audit
 from viewer.model import Article
 from viewer.ui.app import ViewerApp
 from viewer.ui.screens.articles import ArticlesScreen

@@ -184,7 +184,7 @@ def test_internal_errors_hide_the_traceback_unless_debug(
     def broken(a: Any, b: Any) -> None:
         raise RuntimeError("aligner exploded")
 
-    monkeypatch.setattr("viewer.analysis.compare", broken)
+    monkeypatch.setattr("viewer.pairwise.compare.compare", broken)
     code, _, err = run(capsys, "compare", SEED_A, SEED_B)
     assert code == cli.EXIT_INTERNAL
     assert "viewer: internal error: RuntimeError: aligner exploded" in err

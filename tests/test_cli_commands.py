@@ -104,7 +104,7 @@ def test_debug_before_the_command_shows_the_traceback(
     def broken(a: Any, b: Any) -> None:
         raise RuntimeError("aligner exploded")
 
-    monkeypatch.setattr("viewer.analysis.compare", broken)
+    monkeypatch.setattr("viewer.pairwise.compare.compare", broken)
     with pytest.raises(RuntimeError):
         cli.main(["--debug", "compare", SEED, SEED])
     assert cli.main(["compare", SEED, SEED]) == cli.EXIT_INTERNAL

@@ -2,9 +2,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
-from viewer.analysis import compare
-from viewer.analysis.diff import apply_edits
 from viewer.model import Comparison, EditOp, PairKind
+from viewer.pairwise.compare import compare
+from viewer.pairwise.diff import apply_edits
 
 WORDS = [
     "police",

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
 from tests.test_corpus_stories import BUDGET, FLOOD, excerpt
-from viewer.analysis.audit import audit
-from viewer.analysis.provenance import Relation
+from viewer.corpus.audit import audit
+from viewer.corpus.provenance import Relation
 
 PIECES = [
     "police",
@@ -75,7 +75,7 @@ def test_an_empty_corpus_has_no_findings() -> None:
 
 def test_the_corpus_stages_never_import_the_interface() -> None:
     code = (
-        "import sys, viewer.analysis.audit; "
+        "import sys, viewer.corpus.audit; "
         "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -113,7 +113,7 @@ def test_audit_never_raises_and_points_at_real_sentences(bodies: list[str], twin
 
 def test_audit_carries_the_drift_of_every_copy_pair_with_the_source_as_base() -> None:
     from tests.articles import REWRITE, SPUN, seed
-    from viewer.analysis.audit import audit as run_audit
+    from viewer.corpus.audit import audit as run_audit
 
     rewrite, spun = seed(REWRITE), seed(SPUN)
     result = run_audit([rewrite, spun])

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from viewer import load
-from viewer.analysis.audit import audit
-from viewer.analysis.credits import credited, outlet_key, publisher
+from viewer.corpus.audit import audit
+from viewer.corpus.credits import credited, outlet_key, publisher
 
 BODY = [
     "Crews battled a blaze at the old grain terminal on the east pier for most of the night, the port authority said.",
@@ -77,7 +77,7 @@ def test_an_originally_appeared_line_names_the_source(tmp_path: Path) -> None:
 
 
 def test_the_date_in_an_address_is_a_publication_date(tmp_path: Path) -> None:
-    from viewer.analysis.published import published
+    from viewer.corpus.published import published
 
     early, late, undated = corpus(
         tmp_path,

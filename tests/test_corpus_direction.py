@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
 from tests.test_corpus_stories import FLOOD, ROBOTS, SPUN_ROBOTS, chain, dated, excerpt
-from viewer.analysis.audit import Audit, audit
+from viewer.corpus.audit import Audit, audit
 from viewer.model import Article
 
 

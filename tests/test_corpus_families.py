@@ -15,8 +15,8 @@ from tests.test_corpus_stories import (
     excerpt,
     with_footer,
 )
-from viewer.analysis.families import Clustering, CopyKind, CopyPair, Rejected, cluster, judge
-from viewer.analysis.matching import match_sentences
+from viewer.corpus.families import Clustering, CopyKind, CopyPair, Rejected, cluster, judge
+from viewer.corpus.matching import match_sentences
 
 
 def only_pair(result: Clustering) -> CopyPair:

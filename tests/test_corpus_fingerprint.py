@@ -6,8 +6,8 @@ import numpy as np
 
 from tests.articles import article
 from tests.test_corpus_stories import BUDGET, FLOOD, ROBOTS, SPUN_ROBOTS, excerpt
-from viewer.analysis.candidates import candidates
-from viewer.analysis.fingerprint import fingerprint, sketch_keys
+from viewer.corpus.candidates import candidates
+from viewer.prepare.fingerprint import fingerprint, sketch_keys
 
 
 def pairs(*texts: str) -> set[tuple[int, int]]:

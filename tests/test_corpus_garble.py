@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.articles import article
-from viewer.analysis.boilerplate import furniture
-from viewer.analysis.copy_marks import garble_marks
+from viewer.corpus.boilerplate import furniture
+from viewer.corpus.copy_marks import garble_marks
 
 
 def test_words_run_together_with_a_function_word_are_garble() -> None:

@@ -16,9 +16,9 @@ from tests.test_corpus_stories import (
     dated,
     excerpt,
 )
-from viewer.analysis.audit import Audit, audit
-from viewer.analysis.matching import SentenceMatch
-from viewer.analysis.provenance import (
+from viewer.corpus.audit import Audit, audit
+from viewer.corpus.matching import SentenceMatch
+from viewer.corpus.provenance import (
     EDITED,
     PARAPHRASED,
     Provenance,

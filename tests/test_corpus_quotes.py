@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
 from tests.test_corpus_stories import FIRE_ONE, FIRE_TWO
-from viewer.analysis.quotes import quotation_spans, quotations, quote_families, quoted_shares
+from viewer.corpus.quotes import quotation_spans, quotations, quote_families, quoted_shares
 
 
 def test_a_quote_left_open_at_the_end_of_a_paragraph_closes_there() -> None:

@@ -5,7 +5,7 @@ the drift of what it shares (issue 13)."""
 from __future__ import annotations
 
 from tests.articles import article
-from viewer.analysis.audit import audit
+from viewer.corpus.audit import audit
 from viewer.report.audit_json import audit_to_dict
 
 STORY = """The county water board voted on Thursday to raise rates by 9 percent next spring, the first increase since the drought years.

@@ -1,8 +1,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.analysis.diff import apply_edits, diff_spans, token_diff
 from viewer.model import EditOp
+from viewer.pairwise.diff import apply_edits, diff_spans, token_diff
 
 
 def changes(a: str, b: str) -> list[tuple[str, str, str]]:

@@ -5,9 +5,9 @@ import re
 import pytest
 
 from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
-from viewer.analysis import compare
-from viewer.analysis.drift.terms import hedge_terms
 from viewer.model import ChangeKind, Comparison, Drift, DriftKind, Severity
+from viewer.pairwise.compare import compare
+from viewer.pairwise.drift.terms import hedge_terms
 from viewer.text.tokens import content_words, tokenize
 
 
@@ -288,7 +288,7 @@ def test_a_dropped_name_leaves_its_title_lower_case_without_garble() -> None:
 def test_word_frequencies_read_directly_equal_wordfreqs() -> None:
     from wordfreq import zipf_frequency
 
-    from viewer.analysis.drift.garble import zipf
+    from viewer.pairwise.drift.garble import zipf
 
     words = {
         w.lower()
@@ -328,7 +328,7 @@ def test_word_frequencies_read_directly_equal_wordfreqs() -> None:
 def test_every_boilerplate_pattern_gets_past_the_cheap_check(line: str) -> None:
     from collections import Counter
 
-    from viewer.analysis.drift.boilerplate import _reason
+    from viewer.pairwise.drift.boilerplate import _reason
 
     assert _reason(line, Counter(), ()) is not None
 

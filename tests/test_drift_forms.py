@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.articles import article
-from viewer.analysis.compare import compare
 from viewer.model import Drift, Severity
+from viewer.pairwise.compare import compare
 
 
 def flags(a: str, b: str) -> list[Drift]:

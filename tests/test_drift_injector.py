@@ -15,8 +15,8 @@ from tests.drift_injector import (
     InjectedEdit,
     inject,
 )
-from viewer.analysis import compare
 from viewer.model import Span
+from viewer.pairwise.compare import compare
 
 CORPUS = Path(__file__).parent / "data" / "drift_corpus"
 SAMPLE = ("city_budget", "police_chase", "urban_bees")

@@ -28,11 +28,11 @@ from tests.articles import article
 from tests.test_compare import check_invariants
 from tests.test_hostile_reports import assert_only_the_writers_markup
 from tests.test_ingest_load import assert_offsets_hold
-from viewer.analysis import compare
 from viewer.cli import problem_line
 from viewer.cli.terminal import render_text
 from viewer.ingest import load
 from viewer.model import Article, Comparison
+from viewer.pairwise.compare import compare
 from viewer.report.controls import visible_name
 from viewer.report.html import render_html
 from viewer.report.json import render_json
@@ -251,7 +251,7 @@ def test_reports_keep_any_text_inert(texts: tuple[str, str]) -> None:
 @fuzz
 @given(st.lists(document(), min_size=1, max_size=4), st.booleans())
 def test_audit_takes_any_corpus(bodies: list[str], twin: bool) -> None:
-    audit_module = pytest.importorskip("viewer.analysis.audit")
+    audit_module = pytest.importorskip("viewer.corpus.audit")
     if twin:
         bodies = [*bodies, bodies[0] + " Added at the end."]
     corpus = [article(body, f"a{n}") for n, body in enumerate(bodies)]

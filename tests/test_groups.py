@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from viewer.analysis.groups import Groups
+from viewer.corpus.groups import Groups
 
 
 def _components(items: list[int], links: list[tuple[int, int]]) -> set[frozenset[int]]:

@@ -31,12 +31,12 @@ def guarded(path, *args, **kwargs):
 
 walk.open = guarded  # root reads any file; refuse locked.txt as if it were chmod 0
 if sys.argv[1] == "--break-compare":
-    import viewer.analysis
+    import viewer.pairwise.compare as pairwise_compare
 
     def broken(a, b):
         raise RuntimeError("aligner exploded")
 
-    viewer.analysis.compare = broken
+    pairwise_compare.compare = broken
     del sys.argv[1]
 from viewer.cli import main
 

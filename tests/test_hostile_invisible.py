@@ -15,10 +15,10 @@ import unicodedata
 import pytest
 
 from tests.articles import article
-from viewer.analysis import compare
 from viewer.cli import problem_line
 from viewer.cli.terminal import render_text
 from viewer.model import ChangeKind, Comparison, DriftKind, Problem
+from viewer.pairwise.compare import compare
 from viewer.report.controls import one_line, show_controls, visible_name
 from viewer.report.html import render_html
 from viewer.report.json import render_json

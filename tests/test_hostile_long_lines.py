@@ -13,8 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from viewer.analysis.drift.garble import sentence_breaks, split_merged
 from viewer.model import Span
+from viewer.pairwise.drift.garble import sentence_breaks, split_merged
 from viewer.text.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +24,7 @@ SHAPES = ["x", ".", "!?…", "ab ", "\x1b[31m[bold]", "א ב. ", "Mr. ", "“"]
 _CHILD = """
 import io, sys
 from tests.test_compare import check_invariants
-from viewer.analysis import compare
+from viewer.pairwise.compare import compare
 from viewer.ingest import Limits, load
 
 size = int(sys.argv[1])

@@ -17,9 +17,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.test_hostile_corpus import ESCAPES, MARKUP
-from viewer.analysis import compare
 from viewer.ingest import load
 from viewer.model import Article, Comparison
+from viewer.pairwise.compare import compare
 from viewer.report.html import render_html
 from viewer.report.json import render_json
 from viewer.report.markdown import render_markdown
@@ -123,7 +123,7 @@ def test_html_report_holds_only_its_own_markup(comparisons: list[Comparison]) ->
 
 
 def test_audit_html_report_holds_only_its_own_markup(hostile_articles: tuple[Article, ...]) -> None:
-    audit = pytest.importorskip("viewer.analysis.audit")
+    audit = pytest.importorskip("viewer.corpus.audit")
     html_report = pytest.importorskip("viewer.report.audit_html")
     found = audit.audit(hostile_articles)
     html = html_report.render_audit_html(found, hostile_articles)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from viewer import cli
-from viewer.analysis import compare
 from viewer.ingest import load
 from viewer.ingest.jsonl import mend_surrogates
+from viewer.pairwise.compare import compare
 from viewer.report.json import render_json
 
 # Written as JSON escapes: the file itself is plain ASCII, as a feed that mangled an

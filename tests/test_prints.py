@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from viewer.analysis.similarity import STOPWORDS
 from viewer.archive import prints as module
 from viewer.archive.prints import NUM_PERM, SHINGLE, prints, resemblance
+from viewer.prepare.similarity import STOPWORDS
 
 VOCABULARY = [f"w{n}x" for n in range(400)] + ["police", "mayor", "city", "said", "the", "of"]
 

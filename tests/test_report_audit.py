@@ -14,7 +14,7 @@ import pytest
 
 from tests.factories import HOSTILE
 from tests.test_report_json import check, documented_objects
-from viewer.analysis.audit import Audit, audit
+from viewer.corpus.audit import Audit, audit
 from viewer.ingest import load
 from viewer.model import Article
 from viewer.report.audit_html import render_audit_html

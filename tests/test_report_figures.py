@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.articles import article
-from viewer.analysis import compare
 from viewer.cli.terminal import render_text
 from viewer.model import ChangeKind, Comparison, PairKind
+from viewer.pairwise.compare import compare
 from viewer.report.pairs import pair_percent, percent_label, score_label, similarity_label
 from viewer.ui.gutter import describe_pair, gutter_pieces
 from viewer.ui.rows import Row, RowKind

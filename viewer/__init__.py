@@ -24,8 +24,9 @@ from viewer.model import (
 )
 
 if TYPE_CHECKING:
-    from viewer.analysis import Audit, audit, compare
+    from viewer.corpus.audit import Audit, audit
     from viewer.ingest import FieldMap, load
+    from viewer.pairwise.compare import compare
 
 __all__ = [
     "AlignedPair",
@@ -47,9 +48,9 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY = {
-    "audit": "viewer.analysis",
-    "Audit": "viewer.analysis",
-    "compare": "viewer.analysis",
+    "audit": "viewer.corpus.audit",
+    "Audit": "viewer.corpus.audit",
+    "compare": "viewer.pairwise.compare",
     "load": "viewer.ingest",
     "FieldMap": "viewer.ingest",
 }

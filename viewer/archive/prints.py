@@ -11,7 +11,7 @@ as numpy arrays; no Python code runs per word:
    (NBSP, guillemets) separate words too, so "don’t" and "don't" give the same words.
 2. Each word gets a 64-bit hash: a 32-bit polynomial over its bytes, read off prefix
    sums of the whole batch (one ``cumsum``), mixed with the word's length. Function words
-   (:data:`~viewer.analysis.similarity.STOPWORDS`) are dropped through a bitmap of
+   (:data:`~viewer.prepare.similarity.STOPWORDS`) are dropped through a bitmap of
    their hashes.
 3. Every run of ``SHINGLE`` consecutive remaining words in one article is a shingle; its
    key mixes the three word hashes in order.
@@ -26,7 +26,7 @@ as numpy arrays; no Python code runs per word:
    same samples with it. An index of samples finds an article's sources even when it
    holds only an excerpt of them, which a signature of the whole cannot.
 
-The words here are not the audit's stems (:mod:`viewer.analysis.fingerprint`): stemming
+The words here are not the audit's stems (:mod:`viewer.prepare.fingerprint`): stemming
 costs a dictionary lookup per word. An archive and the articles traced against it are
 always fingerprinted by this module, so they agree with each other; ``PARAMETERS`` names
 everything that must match, and an index records it.
@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from viewer.analysis.similarity import STOPWORDS
+from viewer.prepare.similarity import STOPWORDS
 
 __all__ = [
     "NUM_PERM",

@@ -270,7 +270,7 @@ def _load_both(args: argparse.Namespace) -> tuple[Article, Article]:
 
 def run_compare(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """``viewer compare``: load both versions, compare them, write the report."""
-    from viewer.analysis import compare
+    from viewer.pairwise.compare import compare
 
     a, b = _load_both(args)
     to_stdout = args.output in (None, "-")

@@ -32,7 +32,7 @@ from viewer.model import DriftKind
 from viewer.report.controls import one_line
 
 if TYPE_CHECKING:
-    from viewer.analysis.audit import Audit
+    from viewer.corpus.audit import Audit
     from viewer.model import Article
 
 __all__ = ["add_audit_commands", "fail_on_kinds", "run_audit", "run_trace"]
@@ -135,7 +135,7 @@ def _load(paths: Sequence[str], args: argparse.Namespace) -> list[Article]:
 
 
 def _run(articles: Sequence[Article], *, drift: bool, trace: str | None = None) -> Audit:
-    from viewer.analysis.audit import audit
+    from viewer.corpus.audit import audit
 
     with progress_on(sys.stderr) as progress:
         return audit(articles, progress, drift=drift, trace=trace)

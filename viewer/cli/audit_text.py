@@ -19,11 +19,11 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from viewer.analysis.audit import Audit, PairDrift
-from viewer.analysis.direction import Derivation, Lineage
-from viewer.analysis.provenance import Attribution, Provenance
-from viewer.analysis.tracing import Counterpart
 from viewer.cli.terminal import DELETED, INSERTED, SEVERITY_STYLES, text_console
+from viewer.corpus.audit import Audit, PairDrift
+from viewer.corpus.direction import Derivation, Lineage
+from viewer.corpus.provenance import Attribution, Provenance
+from viewer.corpus.tracing import Counterpart
 from viewer.model import Article, Severity
 from viewer.report.audit_outline import (
     articles_by_id,

@@ -21,8 +21,8 @@ from viewer.report.controls import one_line, visible_name
 from viewer.report.pairs import percent_label
 
 if TYPE_CHECKING:
-    from viewer.analysis.audit import Audit
     from viewer.archive import Lookup, Reloaded
+    from viewer.corpus.audit import Audit
     from viewer.model import Article
 
 __all__ = ["TRACE_SOURCES", "index_to_dict", "run_trace_index"]

@@ -18,8 +18,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from viewer.analysis.drift.summary import summarize
 from viewer.model import AlignedPair, Article, Comparison, Drift, Edit, EditOp, PairKind, Severity
+from viewer.pairwise.drift.summary import summarize
 from viewer.report.controls import one_line, show_controls
 from viewer.report.pairs import (
     kind_counts,

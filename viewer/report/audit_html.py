@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from viewer.analysis.audit import Audit, PairDrift
-from viewer.analysis.direction import Lineage
-from viewer.analysis.families import Family
-from viewer.analysis.provenance import Attribution, Provenance
-from viewer.analysis.quotes import QuoteFamily
+from viewer.corpus.audit import Audit, PairDrift
+from viewer.corpus.direction import Lineage
+from viewer.corpus.families import Family
+from viewer.corpus.provenance import Attribution, Provenance
+from viewer.corpus.quotes import QuoteFamily
 from viewer.model import Article, Severity
 from viewer.report.audit_outline import (
     articles_by_id,

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from viewer.analysis.audit import Audit, PairDrift, ReuseEdge
-from viewer.analysis.direction import Derivation
-from viewer.analysis.families import CopyPair, Rejected
-from viewer.analysis.matching import SentenceMatch
-from viewer.analysis.provenance import Attribution, Provenance
-from viewer.analysis.quotes import QuoteFamily
-from viewer.analysis.tracing import Counterpart
+from viewer.corpus.audit import Audit, PairDrift, ReuseEdge
+from viewer.corpus.direction import Derivation
+from viewer.corpus.families import CopyPair, Rejected
+from viewer.corpus.matching import SentenceMatch
+from viewer.corpus.provenance import Attribution, Provenance
+from viewer.corpus.quotes import QuoteFamily
+from viewer.corpus.tracing import Counterpart
 from viewer.model import Article
 from viewer.report.audit_outline import count, drifted_quotes, flag_counts
 
@@ -180,7 +180,7 @@ def audit_to_dict(audit: Audit, articles: Sequence[Article]) -> dict[str, Any]:
     """The whole audit as plain JSON-ready values (see ``docs/json.md``).
 
     Args:
-        audit: what :func:`viewer.analysis.audit.audit` found.
+        audit: what :func:`viewer.corpus.audit.audit` found.
         articles: the articles it was run on, in the same order.
     """
     return {

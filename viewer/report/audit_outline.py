@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from viewer.analysis.audit import Audit
-from viewer.analysis.direction import Derivation, Lineage
-from viewer.analysis.quotes import Quote, QuoteFamily
+from viewer.corpus.audit import Audit
+from viewer.corpus.direction import Derivation, Lineage
+from viewer.corpus.quotes import Quote, QuoteFamily
 from viewer.model import Article, DriftKind, Severity
 
 __all__ = [

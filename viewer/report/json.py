@@ -11,9 +11,9 @@ import json
 import re
 from typing import Any
 
-from viewer.analysis.drift import classify
-from viewer.analysis.drift.summary import summarize
 from viewer.model import AlignedPair, Article, Comparison, Drift, Edit, MetaField, Sentence, Span
+from viewer.pairwise.drift import classify
+from viewer.pairwise.drift.summary import summarize
 from viewer.report.pairs import kind_counts
 
 __all__ = [

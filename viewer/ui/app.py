@@ -38,7 +38,7 @@ from viewer.ui.summary import Summary, summarise
 from viewer.ui.visible import one_line
 
 if TYPE_CHECKING:
-    from viewer.analysis.audit import Audit
+    from viewer.corpus.audit import Audit
     from viewer.ui.flag_table import FlagRef
 
 __all__ = ["ViewerApp", "run"]
@@ -165,7 +165,7 @@ class ViewerApp(App[None]):
                 last[0] = (stage, now)
                 self.post_message(self.AuditProgress(stage, done, total))
 
-        from viewer.analysis.audit import audit  # numpy and the corpus stages: after first paint
+        from viewer.corpus.audit import audit  # numpy and the corpus stages: after first paint
 
         try:
             found = abandonable(lambda: audit(articles, progress))

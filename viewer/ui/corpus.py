@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from viewer.report.pairs import percent_label
 
 if TYPE_CHECKING:
-    from viewer.analysis.audit import Audit
-    from viewer.analysis.direction import Derivation, Lineage
-    from viewer.analysis.families import Family
+    from viewer.corpus.audit import Audit
+    from viewer.corpus.direction import Derivation, Lineage
+    from viewer.corpus.families import Family
 
 __all__ = [
     "ArticleRow",

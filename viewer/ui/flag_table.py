@@ -14,7 +14,7 @@ from viewer.model import Comparison, Drift, DriftKind, Severity
 from viewer.ui.flags import severity_rank
 
 if TYPE_CHECKING:
-    from viewer.analysis.audit import PairDrift
+    from viewer.corpus.audit import PairDrift
 
 __all__ = ["FlagColumn", "FlagRef", "Flagged", "flags_of", "ordered", "pair_ids", "select"]
 

@@ -25,7 +25,7 @@ from viewer.ui.corpus import ArticleRow, FamilyRow, corpus_rows, family_label, p
 from viewer.ui.messages import CorpusView, OpenArticle, OpenPair, OpenView
 
 if TYPE_CHECKING:
-    from viewer.analysis.audit import Audit
+    from viewer.corpus.audit import Audit
     from viewer.ui.summary import Summary
 
 __all__ = ["ArticlesScreen"]

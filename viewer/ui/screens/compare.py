@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from viewer.analysis import compare
+from viewer.pairwise.compare import compare
 from viewer.report.pairs import similarity_label
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.density import pair_at

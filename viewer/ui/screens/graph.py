@@ -20,8 +20,8 @@ from viewer.ui.messages import OpenPair
 from viewer.ui.visible import one_line
 
 if TYPE_CHECKING:
-    from viewer.analysis.audit import Audit
-    from viewer.analysis.direction import Derivation
+    from viewer.corpus.audit import Audit
+    from viewer.corpus.direction import Derivation
     from viewer.ui.summary import Summary
 
 __all__ = ["GraphScreen", "edge_words"]

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from viewer.analysis.drift.summary import summarize
 from viewer.model import Article, Comparison, Severity
+from viewer.pairwise.drift.summary import summarize
 from viewer.report.pairs import percent_label
 from viewer.ui.density import changed_spans
 from viewer.ui.flags import FLAG_LETTERS

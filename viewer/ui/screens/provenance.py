@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from viewer.analysis.provenance import shortfall
+from viewer.corpus.provenance import shortfall
 from viewer.report.pairs import percent_label
 from viewer.ui.messages import OpenPair
 from viewer.ui.screens.choose import ChooseArticleScreen
@@ -23,8 +23,8 @@ from viewer.ui.visible import one_line
 from viewer.ui.widgets.traced_text import TracedText, colour_mark
 
 if TYPE_CHECKING:
-    from viewer.analysis.audit import Audit
-    from viewer.analysis.provenance import Attribution, Provenance
+    from viewer.corpus.audit import Audit
+    from viewer.corpus.provenance import Attribution, Provenance
     from viewer.ui.summary import Summary
 
 __all__ = ["ProvenanceScreen", "default_article"]

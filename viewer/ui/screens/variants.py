@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from viewer.analysis import compare
+from viewer.pairwise.compare import compare
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.messages import OpenPair
 from viewer.ui.screens.choose import ChooseArticleScreen
@@ -24,7 +24,7 @@ from viewer.ui.visible import one_line
 from viewer.ui.widgets.version_stack import Version, VersionStack
 
 if TYPE_CHECKING:
-    from viewer.analysis.audit import Audit
+    from viewer.corpus.audit import Audit
     from viewer.model import Comparison
     from viewer.ui.corpus import Variant
     from viewer.ui.summary import Summary

@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from viewer.analysis.provenance import Attribution, Relation
+from viewer.corpus.provenance import Attribution, Relation
 from viewer.ui.visible import one_line
 from viewer.ui.widgets.mark_styles import MarkStyles
 from viewer.ui.wrap import layout_width, screen_lines

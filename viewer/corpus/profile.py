@@ -12,11 +12,11 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from viewer.analysis.boilerplate import furniture
-from viewer.analysis.fingerprint import Fingerprints
-from viewer.analysis.quotes import quoted_shares
-from viewer.analysis.similarity import SentenceFeatures, features
+from viewer.corpus.boilerplate import furniture
+from viewer.corpus.quotes import quoted_shares
 from viewer.model import Article
+from viewer.prepare.fingerprint import Fingerprints
+from viewer.prepare.similarity import SentenceFeatures, features
 
 __all__ = ["QUOTED", "QUOTE_WEIGHT", "Profile", "Profiles"]
 

@@ -18,9 +18,9 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from viewer.analysis.drift import lexicon
-from viewer.analysis.drift.context import PairContext, opens_sentence, sentence_starts, span_of
 from viewer.model import Drift, DriftKind, Severity, Span, Token
+from viewer.pairwise.drift import lexicon
+from viewer.pairwise.drift.context import PairContext, opens_sentence, sentence_starts, span_of
 
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _COMMON_ZIPF = 3.0

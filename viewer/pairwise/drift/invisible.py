@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from viewer.analysis.drift.context import Hunk, PairContext
 from viewer.model import Drift, DriftKind, Severity, Span
+from viewer.pairwise.drift.context import Hunk, PairContext
 from viewer.text.invisible import describe, hidden_counts, hidden_offsets, strip_hidden
 
 __all__ = ["invisible_flags"]

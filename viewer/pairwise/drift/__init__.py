@@ -11,15 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 
-from viewer.analysis.drift.boilerplate import boilerplate_sentences
-from viewer.analysis.drift.claims import claim_flags, lone_claim, shared_region
-from viewer.analysis.drift.context import PairContext, build_context
-from viewer.analysis.drift.garble import garble_flags, lone_garble
-from viewer.analysis.drift.invisible import invisible_flags
-from viewer.analysis.drift.kinds import change_kind
-from viewer.analysis.drift.names import entity_flags
-from viewer.analysis.drift.quotes import quotations, quote_flags
-from viewer.analysis.drift.terms import hedge_flags, negation_flags, number_flags, pronoun_flags
 from viewer.model import (
     AlignedPair,
     Article,
@@ -32,6 +23,15 @@ from viewer.model import (
     Severity,
     Span,
 )
+from viewer.pairwise.drift.boilerplate import boilerplate_sentences
+from viewer.pairwise.drift.claims import claim_flags, lone_claim, shared_region
+from viewer.pairwise.drift.context import PairContext, build_context
+from viewer.pairwise.drift.garble import garble_flags, lone_garble
+from viewer.pairwise.drift.invisible import invisible_flags
+from viewer.pairwise.drift.kinds import change_kind
+from viewer.pairwise.drift.names import entity_flags
+from viewer.pairwise.drift.quotes import quotations, quote_flags
+from viewer.pairwise.drift.terms import hedge_flags, negation_flags, number_flags, pronoun_flags
 from viewer.text.tokens import content_words, tokenize
 
 __all__ = ["boilerplate_sentences", "classify"]

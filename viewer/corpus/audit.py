@@ -2,14 +2,14 @@
 
 ``audit`` runs the stages in order, each a plain function of the ones before:
 
-1. fingerprints and candidate pairs (:mod:`~viewer.analysis.fingerprint`);
+1. fingerprints and candidate pairs (:mod:`~viewer.prepare.fingerprint`);
 2. families, with the reasons other candidates were rejected
-   (:mod:`~viewer.analysis.families`);
+   (:mod:`~viewer.corpus.families`);
 3. the direction of every copy pair and a derivation tree per family
-   (:mod:`~viewer.analysis.direction`);
-4. the provenance of every sentence (:mod:`~viewer.analysis.provenance`);
-5. quotations recurring across articles (:mod:`~viewer.analysis.quotes`);
-6. the drift of every copy pair, source as the base (:mod:`~viewer.analysis.drift`),
+   (:mod:`~viewer.corpus.direction`);
+4. the provenance of every sentence (:mod:`~viewer.corpus.provenance`);
+5. quotations recurring across articles (:mod:`~viewer.corpus.quotes`);
+6. the drift of every copy pair, source as the base (:mod:`~viewer.pairwise.drift`),
    with the corpus's recurring boilerplate known to the drift rules.
 
 Every finding names articles by id and points into their text by character offsets or
@@ -21,14 +21,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from viewer.analysis.compare import compare
-from viewer.analysis.direction import Derivation, Lineage, direct, lineage
-from viewer.analysis.families import Family, Rejected, cluster
-from viewer.analysis.provenance import Attribution, Provenance, attribute
-from viewer.analysis.quotes import QuoteFamily, quote_families
-from viewer.analysis.reuse import Reuse
-from viewer.analysis.tracing import Trace, trace_article
+from viewer.corpus.direction import Derivation, Lineage, direct, lineage
+from viewer.corpus.families import Family, Rejected, cluster
+from viewer.corpus.provenance import Attribution, Provenance, attribute
+from viewer.corpus.quotes import QuoteFamily, quote_families
+from viewer.corpus.reuse import Reuse
+from viewer.corpus.tracing import Trace, trace_article
 from viewer.model import Article, Drift
+from viewer.pairwise.compare import compare
 from viewer.text.normalize import fold_text
 
 __all__ = ["Audit", "PairDrift", "ReuseEdge", "audit"]
@@ -120,7 +120,7 @@ def audit(
         progress: called as ``progress(stage, done, total)`` while the audit runs;
             ``total`` is 0 when a stage cannot tell in advance.
         drift: compare every copy pair and classify its drift (the costliest stage).
-        trace: the id of an article to trace (:mod:`~viewer.analysis.tracing`).
+        trace: the id of an article to trace (:mod:`~viewer.corpus.tracing`).
     """
     clustering = cluster(articles, progress)
     evidence = clustering.evidence

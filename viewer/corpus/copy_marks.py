@@ -12,7 +12,7 @@ counterpart in the other article, only counts if the counterpart does not carry 
   counterpart starts with a capital ("chicago Civilian Office…");
 - **a lower-case word after a full stop** inside a sentence ("Kim Foxx. he said").
 
-The drift stage (:mod:`viewer.analysis.drift.garble`) flags the same artefacts inside
+The drift stage (:mod:`viewer.pairwise.drift.garble`) flags the same artefacts inside
 one aligned, word-diffed pair; this is the cheap sentence-against-sentence version that
 the direction of thousands of copy pairs can afford.
 """
@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from viewer.analysis.fingerprint import sentence_words
-from viewer.analysis.similarity import STOPWORDS
+from viewer.prepare.fingerprint import sentence_words
+from viewer.prepare.similarity import STOPWORDS
 
 __all__ = ["garble_marks"]
 

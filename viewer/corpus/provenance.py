@@ -2,7 +2,7 @@
 
 Only articles the fingerprints paired with it are searched (its family and its other
 candidates), never the whole corpus. A sentence's relation to its best source follows
-the similarity score (:func:`~viewer.analysis.similarity.pair_score`):
+the similarity score (:func:`~viewer.prepare.similarity.pair_score`):
 
 - ``verbatim``: the same folded text (typography, case and white space aside);
 - ``edited``: a score of at least ``EDITED``: a few words changed;
@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 from viewer.model import Article
 
 if TYPE_CHECKING:
-    from viewer.analysis.families import Evidence, Family
-    from viewer.analysis.matching import SentenceMatch
+    from viewer.corpus.families import Evidence, Family
+    from viewer.corpus.matching import SentenceMatch
 
 __all__ = [
     "EDITED",
@@ -273,7 +273,7 @@ def found_share(
     Args:
         best: each sentence's best counterpart in the other article.
         flags: which sentences are quotations and which boilerplate
-            (:meth:`~viewer.analysis.profile.Profiles.flags`).
+            (:meth:`~viewer.corpus.profile.Profiles.flags`).
         together: whether the two are in one family.
     """
     quoted, boilerplate = flags

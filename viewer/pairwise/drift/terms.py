@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 
-from viewer.analysis.drift import lexicon
-from viewer.analysis.drift.context import Hunk, PairContext, Term, enclosing, span_of
-from viewer.analysis.drift.numbers import number_terms
 from viewer.model import Drift, DriftKind, Severity, Span, Token
+from viewer.pairwise.drift import lexicon
+from viewer.pairwise.drift.context import Hunk, PairContext, Term, enclosing, span_of
+from viewer.pairwise.drift.numbers import number_terms
 
 Extractor = Callable[[Sequence[Token]], list[Term]]
 

@@ -1,14 +1,14 @@
 """Quotations: where they stand, who said them, and which recur across articles.
 
 A quotation is the text between double quotation marks, straight or curly, as the drift
-stage reads them (:func:`viewer.analysis.drift.quotes.quotations`: a mark still open at a
+stage reads them (:func:`viewer.pairwise.drift.quotes.quotations`: a mark still open at a
 paragraph's end closes there, as news style leaves a quote open when it goes on in the
 next paragraph). Each quotation is cut into its sentences
 ("pieces"), because copies quote different extents of one statement: one article quotes
 three sentences of a police statement, another only the last.
 
 Pieces that recur across articles are grouped into quote families: candidates come from
-the same exact keys and stem sketches as sentences (:mod:`viewer.analysis.fingerprint`),
+the same exact keys and stem sketches as sentences (:mod:`viewer.prepare.fingerprint`),
 and a pair joins when its folded texts are alike by ``rapidfuzz`` (``QUOTE_MATCH``, or
 ``SHORT_QUOTE_MATCH`` for short pieces, where one changed word weighs more).
 """
@@ -24,10 +24,10 @@ from itertools import pairwise
 import numpy as np
 from rapidfuzz import fuzz, utils
 
-from viewer.analysis.drift.quotes import quotations as marked_quotations
-from viewer.analysis.fingerprint import content_stems, exact_key, sentence_words, sketch_keys
-from viewer.analysis.groups import Groups
+from viewer.corpus.groups import Groups
 from viewer.model import Article, Span
+from viewer.pairwise.drift.quotes import quotations as marked_quotations
+from viewer.prepare.fingerprint import content_stems, exact_key, sentence_words, sketch_keys
 from viewer.text.segment import sentence_spans
 
 __all__ = [

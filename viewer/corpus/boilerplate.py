@@ -23,9 +23,9 @@ from itertools import pairwise
 
 import numpy as np
 
-from viewer.analysis.drift.boilerplate import boilerplate_sentences
-from viewer.analysis.fingerprint import Fingerprints
 from viewer.model import Article
+from viewer.pairwise.drift.boilerplate import boilerplate_sentences
+from viewer.prepare.fingerprint import Fingerprints
 
 __all__ = ["EDGE", "WIDE", "boilerplate_keys", "edge", "furniture"]
 
@@ -52,7 +52,7 @@ def furniture(article: Article) -> tuple[bool, ...]:
     """Which sentences of an article read as page furniture rather than article text.
 
     The drift stage's patterns decide first (sign-ups, comment prompts, credits, photo
-    credits, developing-story notes: :func:`viewer.analysis.drift.boilerplate.
+    credits, developing-story notes: :func:`viewer.pairwise.drift.boilerplate.
     boilerplate_sentences`); besides, a short line without closing punctuation at the
     article's head or tail is furniture.
     """

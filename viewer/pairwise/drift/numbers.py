@@ -14,9 +14,9 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from viewer.analysis.drift import lexicon
-from viewer.analysis.drift.context import Term
 from viewer.model import Span, Token
+from viewer.pairwise.drift import lexicon
+from viewer.pairwise.drift.context import Term
 
 __all__ = ["number_terms"]
 

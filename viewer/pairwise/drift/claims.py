@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from viewer.analysis.drift.context import PairContext
-from viewer.analysis.drift.terms import hedge_terms
-from viewer.analysis.similarity import STOPWORDS
 from viewer.model import AlignedPair, Article, Drift, DriftKind, Severity, Span, Token
+from viewer.pairwise.drift.context import PairContext
+from viewer.pairwise.drift.terms import hedge_terms
+from viewer.prepare.similarity import STOPWORDS
 from viewer.text.tokens import content_words, tokenize
 
 __all__ = ["CLAIM_WORDS", "claim_flags", "lone_claim", "shared_region"]

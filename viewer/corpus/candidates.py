@@ -1,6 +1,6 @@
 """Candidate pairs: which articles are worth comparing, without comparing all pairs.
 
-Two LSH indexes over the fingerprints (:mod:`viewer.analysis.fingerprint`) propose pairs:
+Two LSH indexes over the fingerprints (:mod:`viewer.prepare.fingerprint`) propose pairs:
 
 - **article bands**: two articles whose shingle signatures agree on a whole band, and
   that share at least one sentence strongly (below) unless one has no keyed sentence:
@@ -22,7 +22,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from viewer.analysis.fingerprint import BANDS, MIX, NUM_PERM, Fingerprints
+from viewer.prepare.fingerprint import BANDS, MIX, NUM_PERM, Fingerprints
 
 __all__ = ["BUCKET_CAP", "MIN_HITS", "STRONG", "Candidate", "candidates"]
 

@@ -3,7 +3,7 @@
 The alignment is built in four passes, each using evidence the previous one left:
 
 1. **Anchors.** Every pair of sentences that shares a content word is scored
-   (:mod:`viewer.analysis.similarity`); of the pairs scoring at least ``ANCHOR``, the
+   (:mod:`viewer.prepare.similarity`); of the pairs scoring at least ``ANCHOR``, the
    heaviest chain in reading order of both articles is kept.
 2. **Gaps.** Between two anchors, the unaligned sentences are aligned by a small dynamic
    programme allowing 1:1, 1:2 (split) and 2:1 (merge) at the lower threshold ``GAP``:
@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from viewer.analysis.similarity import (
+from viewer.model import PairKind
+from viewer.prepare.similarity import (
     STOPWORDS,
     SentenceFeatures,
     Weights,
@@ -32,7 +33,6 @@ from viewer.analysis.similarity import (
     features,
     pair_score,
 )
-from viewer.model import PairKind
 
 __all__ = ["ANCHOR", "GAP", "MOVED", "Link", "align_sentences"]
 

@@ -1,10 +1,10 @@
 """Each sentence's best counterpart in another article: a cheap stand-in for alignment.
 
-:func:`viewer.analysis.align.align_sentences` builds a full reading-order alignment with
+:func:`viewer.pairwise.align.align_sentences` builds a full reading-order alignment with
 splits, merges and moves, at several milliseconds a pair; a corpus audit compares
 thousands of pairs and only needs, for every sentence, the most similar sentence of the
 other article and how similar it is. This scores only pairs of sentences that share an
-uncommon content stem, with the same :func:`~viewer.analysis.similarity.pair_score`
+uncommon content stem, with the same :func:`~viewer.prepare.similarity.pair_score`
 the aligner uses, so the two agree on what "alike" means. Order is ignored on purpose: a
 copy may move paragraphs.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from viewer.analysis.similarity import STOPWORDS, SentenceFeatures, Weights, pair_score
+from viewer.prepare.similarity import STOPWORDS, SentenceFeatures, Weights, pair_score
 
 __all__ = ["FLOOR", "PairMatch", "SentenceMatch", "match_sentences", "same_words"]
 
@@ -38,7 +38,7 @@ class SentenceMatch:
     b: int
     """Index of the sentence in B."""
     score: float
-    """:func:`~viewer.analysis.similarity.pair_score`, 0 to 1 (1: the same folded text)."""
+    """:func:`~viewer.prepare.similarity.pair_score`, 0 to 1 (1: the same folded text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,7 @@ def _overlaps(
     common: int,
 ) -> dict[int, float]:
     """Weighted content stems ``sentence`` shares with each other sentence (a lower bound
-    of :func:`~viewer.analysis.similarity.word_score`'s overlap: function words left out)."""
+    of :func:`~viewer.prepare.similarity.word_score`'s overlap: function words left out)."""
     shared: dict[int, float] = {}
     for s, count in sentence.stems.items():
         posting = postings.get(s, ())

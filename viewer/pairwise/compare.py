@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from viewer.analysis.align import Link, align_sentences
-from viewer.analysis.diff import diff_spans
-from viewer.analysis.drift import classify
 from viewer.model import AlignedPair, Article, Comparison, Edit, EditOp, PairKind, Sentence, Span
+from viewer.pairwise.align import Link, align_sentences
+from viewer.pairwise.diff import diff_spans
+from viewer.pairwise.drift import classify
 
 __all__ = ["compare"]
 

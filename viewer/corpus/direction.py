@@ -4,10 +4,10 @@ Similarity is symmetric; copying is not. Each copy pair is weighed on votes, eac
 signed weight (positive: A is the source) and a sentence of evidence:
 
 - **dates** (``DATE_VOTE``): when both articles are dated (by their date, or the date in
-  their address: :mod:`~viewer.analysis.published`) and the dates differ, the earlier one
+  their address: :mod:`~viewer.corpus.published`) and the dates differ, the earlier one
   is the source; this outweighs any textual evidence;
 - **garble** (``GARBLE_VOTE`` a mark, at most ``GARBLE_CAP``): the copy carries merged
-  words, stray capitals or lower-case starts its source lacks (:mod:`~viewer.analysis.copy_marks`);
+  words, stray capitals or lower-case starts its source lacks (:mod:`~viewer.corpus.copy_marks`);
 - **page furniture** (``FURNITURE_VOTE`` a line, at most ``FURNITURE_CAP``): the copy
   carries comment prompts, author photos, credit lines the source lacks;
 - **subset** (``SUBSET_VOTE``, ``TRUNCATED_VOTE`` when it is a leading run): one article
@@ -15,7 +15,7 @@ signed weight (positive: A is the source) and a sentence of evidence:
   copy does;
 - **credits** (``CREDIT_VOTE``): one page credits the outlet that published the other
   (a ``(AP) —`` dateline, "This article originally appeared on …", a copyright line;
-  :mod:`~viewer.analysis.credits`). When both credit one outlet that published neither,
+  :mod:`~viewer.corpus.credits`). When both credit one outlet that published neither,
   or either credits a wire that published neither, they are siblings, copies of an
   upstream story not in the corpus: the confidence is then 0.5 whatever else was found,
   and the evidence says so.
@@ -37,13 +37,13 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from viewer.analysis.copy_marks import garble_marks
-from viewer.analysis.credits import WIRES, credited, publisher
-from viewer.analysis.families import FOUND, CopyPair, Evidence, Family
-from viewer.analysis.matching import PairMatch, SentenceMatch
-from viewer.analysis.provenance import found_share
-from viewer.analysis.published import published
-from viewer.analysis.reuse import Reuse
+from viewer.corpus.copy_marks import garble_marks
+from viewer.corpus.credits import WIRES, credited, publisher
+from viewer.corpus.families import FOUND, CopyPair, Evidence, Family
+from viewer.corpus.matching import PairMatch, SentenceMatch
+from viewer.corpus.provenance import found_share
+from viewer.corpus.published import published
+from viewer.corpus.reuse import Reuse
 from viewer.figures import percent_label
 from viewer.model import Article
 
@@ -82,7 +82,7 @@ class Derivation:
     """Id of the copy."""
     share: float
     """Share of the target's sentence characters found in the source, 0 to 1, counted as
-    provenance counts them (:func:`~viewer.analysis.provenance.found_share`): the figure
+    provenance counts them (:func:`~viewer.corpus.provenance.found_share`): the figure
     the target's provenance gives this source when no other source explains it better."""
     confidence: float
     """How sure the direction is, 0.5 (a coin toss) to 1."""

@@ -16,16 +16,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from viewer.analysis.drift import lexicon
-from viewer.analysis.drift.context import (
+from viewer.model import Drift, DriftKind, Severity, Span, Token
+from viewer.pairwise.drift import lexicon
+from viewer.pairwise.drift.context import (
     PairContext,
     enclosing,
     opens_sentence,
     sentence_starts,
     span_of,
 )
-from viewer.analysis.drift.garble import zipf
-from viewer.model import Drift, DriftKind, Severity, Span, Token
+from viewer.pairwise.drift.garble import zipf
 from viewer.text.normalize import fold_text
 
 _DICTIONARY_ZIPF = 3.5

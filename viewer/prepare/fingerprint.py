@@ -1,10 +1,10 @@
 """MinHash fingerprints of articles and sentences, from which candidate pairs are drawn.
 
 Two signals, so that no pair of articles is ever compared all against all (the LSH
-indexes over them are in :mod:`viewer.analysis.candidates`):
+indexes over them are in :mod:`viewer.corpus.candidates`):
 
 - **Article shingles.** Every article's content-word stems (function words dropped, see
-  :data:`~viewer.analysis.similarity.STOPWORDS`) are cut into overlapping ``SHINGLE``-word
+  :data:`~viewer.prepare.similarity.STOPWORDS`) are cut into overlapping ``SHINGLE``-word
   shingles; a ``NUM_PERM``-value MinHash of the shingle set is banded for LSH
   (``BANDS`` bands of ``NUM_PERM // BANDS`` rows). Near-duplicates collide here.
 - **Sentences.** A machine-spun copy shares under a tenth of its word 5-grams with its
@@ -34,8 +34,8 @@ import numpy as np
 import numpy.typing as npt
 import rensa  # type: ignore[import-untyped]
 
-from viewer.analysis.similarity import STOPWORDS, stems
 from viewer.model import Article
+from viewer.prepare.similarity import STOPWORDS, stems
 from viewer.text.normalize import fold_text
 
 __all__ = [
@@ -78,7 +78,7 @@ _CHUNK = 2000
 MIX = np.uint64(0x9E3779B97F4A7C15)
 """An odd 64-bit constant for mixing bucket keys."""
 
-# The word pattern of viewer.analysis.similarity.features, applied to folded text: the
+# The word pattern of viewer.prepare.similarity.features, applied to folded text: the
 # token stream of viewer.text.tokens carries offsets and white space that shingling
 # does not need, at several times the cost.
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from viewer.analysis.matching import PairMatch, SentenceMatch
-from viewer.analysis.profile import Profile
-from viewer.analysis.similarity import STOPWORDS
+from viewer.corpus.matching import PairMatch, SentenceMatch
+from viewer.corpus.profile import Profile
+from viewer.prepare.similarity import STOPWORDS
 
 __all__ = ["LONE_SCORE", "LONE_WORDS", "MIN_REUSED", "MIN_WORDS", "REUSED", "Reuse", "reuse"]
 

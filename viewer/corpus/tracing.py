@@ -4,7 +4,7 @@ The audit's provenance answers "where did this come from": an article's copies a
 never its sources, so an article the direction stage judged to be the original has no
 source at all, even when every sentence of it stands word for word in another file.
 Tracing asks something else: for each sentence, which other article also holds it
-(by the same rule the provenance uses, :func:`~viewer.analysis.provenance.
+(by the same rule the provenance uses, :func:`~viewer.corpus.provenance.
 counts_as_source`), whichever of the two came first; and, separately, for each such
 article, which side is earlier, or that the evidence does not say.
 """
@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from viewer.analysis.direction import DATE_VOTE
-from viewer.analysis.provenance import Provenance, found_share, provenance_of
+from viewer.corpus.direction import DATE_VOTE
+from viewer.corpus.provenance import Provenance, found_share, provenance_of
 
 if TYPE_CHECKING:
-    from viewer.analysis.direction import Derivation
-    from viewer.analysis.families import Evidence, Family
+    from viewer.corpus.direction import Derivation
+    from viewer.corpus.families import Evidence, Family
 
 __all__ = ["DECIDED", "Counterpart", "Trace", "trace_article"]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from viewer.analysis.drift.context import PairContext
 from viewer.model import ChangeKind, PairKind
+from viewer.pairwise.drift.context import PairContext
 
 EDITED_AT_MOST = 0.4
 """Pairs with at most this share of their words inside changed hunks are "edited";

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from viewer.analysis.drift.context import Hunk, PairContext, Quotes, enclosing, span_of
-from viewer.analysis.similarity import STOPWORDS, stem
 from viewer.model import Article, Drift, DriftKind, Severity, Span, Token
+from viewer.pairwise.drift.context import Hunk, PairContext, Quotes, enclosing, span_of
+from viewer.prepare.similarity import STOPWORDS, stem
 
 _OPEN = "“«„"
 _CLOSE = "”»"

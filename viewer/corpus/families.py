@@ -1,10 +1,10 @@
 """Near-duplicate families: which articles are copies of which.
 
-Candidate pairs come from the fingerprints (:mod:`viewer.analysis.fingerprint`); each is
-then judged on its sentences (:mod:`viewer.analysis.matching`):
+Candidate pairs come from the fingerprints (:mod:`viewer.prepare.fingerprint`); each is
+then judged on its sentences (:mod:`viewer.corpus.matching`):
 
 - A sentence is **found** in the other article when its best counterpart there scores
-  at least ``FOUND`` (:func:`~viewer.analysis.similarity.pair_score`; a spun sentence
+  at least ``FOUND`` (:func:`~viewer.prepare.similarity.pair_score`; a spun sentence
   scores 0.6-0.95 against its source, a same-story sentence from an independent report
   0.2-0.5).
 - **Containment** of A in B is the share of A's sentence text found in B, where a
@@ -18,7 +18,7 @@ then judged on its sentences (:mod:`viewer.analysis.matching`):
 Families are the connected components of the copy pairs: an excerpt of a copy belongs
 with its source even though the two may share little directly. A roundup that lifts
 paragraphs from two unrelated stories joins their families; its derivation tree
-(:mod:`viewer.analysis.direction`) shows it as a copy of one, hanging under the other.
+(:mod:`viewer.corpus.direction`) shows it as a copy of one, hanging under the other.
 """
 
 from __future__ import annotations
@@ -27,14 +27,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from viewer.analysis.boilerplate import boilerplate_keys
-from viewer.analysis.candidates import candidates
-from viewer.analysis.fingerprint import Fingerprints, fingerprint
-from viewer.analysis.groups import Groups
-from viewer.analysis.matching import PairMatch, SentenceMatch, match_sentences
-from viewer.analysis.profile import Profile, Profiles
-from viewer.analysis.reuse import Reuse, reuse
+from viewer.corpus.boilerplate import boilerplate_keys
+from viewer.corpus.candidates import candidates
+from viewer.corpus.groups import Groups
+from viewer.corpus.matching import PairMatch, SentenceMatch, match_sentences
+from viewer.corpus.profile import Profile, Profiles
+from viewer.corpus.reuse import Reuse, reuse
 from viewer.model import Article
+from viewer.prepare.fingerprint import Fingerprints, fingerprint
 
 __all__ = [
     "CONTAIN",
@@ -150,7 +150,7 @@ class Clustering:
     rejected: tuple[Rejected, ...]
     evidence: Evidence
     reuse: tuple[Reuse, ...] = ()
-    """Pairs that share some reporter text without being copies (:mod:`~viewer.analysis.reuse`)."""
+    """Pairs that share some reporter text without being copies (:mod:`~viewer.corpus.reuse`)."""
 
 
 def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Clustering:

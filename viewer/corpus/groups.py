@@ -2,7 +2,7 @@
 
 A few lines instead of a graph library, whose import alone costs a seventh of a second
 of every audit; the derivation trees, which need a maximum spanning arborescence, still
-use networkx (:mod:`viewer.analysis.direction`).
+use networkx (:mod:`viewer.corpus.direction`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""The pairwise comparison: align two articles' sentences, diff each pair, classify the drift."""

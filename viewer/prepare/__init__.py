@@ -1,0 +1,1 @@
+"""The per-article forms every later stage reads: sentence similarity features and fingerprints."""
