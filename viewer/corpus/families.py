@@ -26,13 +26,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
 from viewer.corpus.boilerplate import boilerplate_keys
 from viewer.corpus.candidates import candidates
 from viewer.corpus.groups import Groups
 from viewer.corpus.matching import PairMatch, SentenceMatch, match_sentences
+from viewer.corpus.meanings import Meanings
+from viewer.corpus.paraphrase import Sense, paraphrase
 from viewer.corpus.profile import Profile, Profiles
 from viewer.corpus.reuse import Reuse, reuse
+from viewer.corpus.story import rare_words, story_pairs
 from viewer.model import Article
 from viewer.prepare.fingerprint import Fingerprints, fingerprint
 
@@ -68,6 +72,8 @@ in the other) is a duplicate; below REWORDED the copy is rewritten (edited or sp
 
 TOO_LITTLE = "shares too little"
 """How a rejection that may still be partial reuse begins."""
+ONLY = "shares only"
+"""How a rejection for sharing only quotations or boilerplate begins: never reuse."""
 
 Progress = Callable[[str, int, int], None]
 
@@ -162,24 +168,24 @@ def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Cl
     boilerplate = boilerplate_keys(prints, lambda x, y: prints.containment(x, y) >= RELATED)
     if progress is not None:
         progress("boilerplate", 1, 1)
-    proposed = candidates(prints, boilerplate, progress)
+    proposed = [(c.a, c.b) for c in candidates(prints, boilerplate, progress)]
     profiles = Profiles(articles, prints, boilerplate)
+    words = [rare_words(article, profiles[n]) for n, article in enumerate(articles)]
+    proposed += story_pairs(words, proposed)
     matches: dict[tuple[int, int], PairMatch] = {}
     pairs: list[CopyPair] = []
     reused: list[Reuse] = []
     rejected: list[Rejected] = []
-    for done, c in enumerate(proposed, 1):
-        matches[c.a, c.b] = match_sentences(profiles[c.a].features, profiles[c.b].features)
-        ids = articles[c.a].id, articles[c.b].id
-        verdict = judge(*ids, profiles[c.a], profiles[c.b], matches[c.a, c.b])
+    meanings = Meanings(profiles)
+    for done, (x, y) in enumerate(proposed, 1):
+        matches[x, y] = match_sentences(profiles[x].features, profiles[y].features)
+        ids = articles[x].id, articles[y].id
+        sense = partial(meanings.between, x, y)
+        verdict = _verdict(*ids, profiles[x], profiles[y], matches[x, y], sense)
         if isinstance(verdict, CopyPair):
             pairs.append(verdict)
-            continue
-        partial = None
-        if verdict.reason.startswith(TOO_LITTLE):
-            partial = reuse(*ids, profiles[c.a], profiles[c.b], matches[c.a, c.b])
-        if partial is not None:
-            reused.append(partial)
+        elif isinstance(verdict, Reuse):
+            reused.append(verdict)
         else:
             rejected.append(verdict)
         if progress is not None:
@@ -189,6 +195,21 @@ def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Cl
         progress("families", len(proposed), len(proposed))
     evidence = Evidence(articles, prints, profiles, matches, index)
     return Clustering(families, tuple(rejected), evidence, tuple(reused))
+
+
+def _verdict(
+    a: str, b: str, pa: Profile, pb: Profile, match: PairMatch, sense: Sense
+) -> CopyPair | Reuse | Rejected:
+    """A candidate pair's verdict: copies, partial reuse, a rewrite's reuse, or neither."""
+    verdict = judge(a, b, pa, pb, match)
+    if isinstance(verdict, CopyPair):
+        return verdict
+    shared = None
+    if verdict.reason.startswith(TOO_LITTLE):
+        shared = reuse(a, b, pa, pb, match)
+    if shared is None and not verdict.reason.startswith(ONLY):
+        shared = paraphrase(a, b, pa, pb, match, sense)
+    return verdict if shared is None else shared
 
 
 def judge(a: str, b: str, pa: Profile, pb: Profile, match: PairMatch) -> CopyPair | Rejected:

@@ -24,7 +24,17 @@ from viewer.corpus.matching import PairMatch, SentenceMatch
 from viewer.corpus.profile import Profile
 from viewer.prepare.similarity import STOPWORDS
 
-__all__ = ["LONE_SCORE", "LONE_WORDS", "MIN_REUSED", "MIN_WORDS", "REUSED", "Reuse", "reuse"]
+__all__ = [
+    "LONE_SCORE",
+    "LONE_WORDS",
+    "MIN_REUSED",
+    "MIN_WORDS",
+    "REUSED",
+    "Reuse",
+    "is_story_text",
+    "reuse",
+    "share_of",
+]
 
 REUSED = 0.75
 """Similarity from which a shared sentence is reused text (provenance's ``EDITED``)."""
@@ -72,8 +82,8 @@ def reuse(a: str, b: str, pa: Profile, pb: Profile, match: PairMatch) -> Reuse |
     from_b = _reused(match.b_best, pb, pa, own_is_a=False)
     if not (_enough(from_a, pa, own_is_a=True) or _enough(from_b, pb, own_is_a=False)):
         return None
-    share_a = _share(pa, {m.a for m in from_a})
-    share_b = _share(pb, {m.b for m in from_b})
+    share_a = share_of(pa, {m.a for m in from_a})
+    share_b = share_of(pb, {m.b for m in from_b})
     pairs = {(m.a, m.b): m for m in (*from_a, *from_b)}
     shared = tuple(pairs[key] for key in sorted(pairs))
     reason = (
@@ -96,12 +106,12 @@ def _reused(
         if m is None or m.score < REUSED:
             continue
         mine, theirs = (m.a, m.b) if own_is_a else (m.b, m.a)
-        if _plain(own, mine) and _plain(other, theirs):
+        if is_story_text(own, mine) and is_story_text(other, theirs):
             found.append(m)
     return found
 
 
-def _plain(profile: Profile, index: int) -> bool:
+def is_story_text(profile: Profile, index: int) -> bool:
     """Whether a sentence is the reporter's own text: neither quotation, boilerplate nor
     page furniture, and long enough to be a sentence of the story (``MIN_WORDS``)."""
     return (
@@ -127,7 +137,7 @@ def _content_words(profile: Profile, index: int) -> int:
     return sum(n for stem, n in stems.items() if stem not in STOPWORDS)
 
 
-def _share(profile: Profile, indexes: set[int]) -> float:
+def share_of(profile: Profile, indexes: set[int]) -> float:
     """Share of the profile's weighted text in the sentences ``indexes``."""
     total = profile.total()
     return sum(profile.weight(i) for i in indexes) / total if total else 0.0

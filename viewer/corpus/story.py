@@ -1,0 +1,89 @@
+"""Candidate pairs for rewrites: articles that name the same rare things.
+
+The fingerprints propose pairs that share word shingles, which a rewrite seldom does:
+every sentence is reworded, so no run of five words survives. What survives is the
+story's vocabulary: the researcher's surname, the fossil's Latin name, the town, the
+company's product. This stage proposes the pairs that share several words that are rare
+in English (wordfreq's Zipf frequency below ``RARE_ZIPF``, so rarity does not depend on
+how big or how mixed the corpus is), drawn from the reporters' own sentences.
+
+Proposing is cheap and not a verdict: each pair is judged by the family, reuse and
+paraphrase tests like any other. A word in more than ``MAX_POSTINGS`` articles proposes
+nothing (a corpus's running topic; those articles' copies share shingles anyway), which
+bounds the pairs at ``MAX_POSTINGS`` squared per word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+from viewer.corpus.profile import Profile
+from viewer.model import Article
+from viewer.pairwise.drift.garble import zipf
+from viewer.prepare.fingerprint import sentence_words
+from viewer.prepare.similarity import STOPWORDS
+
+__all__ = ["MAX_POSTINGS", "MIN_SHARED", "RARE_ZIPF", "rare_words", "story_pairs"]
+
+RARE_ZIPF = 3.5
+"""Words rarer than about three in a million words of English: names, terms of art."""
+MIN_SHARED = 3
+"""Rare words two articles must share to be proposed."""
+MIN_SHARE = 0.25
+"""...and the share of the smaller article's rare words they must make up."""
+MAX_POSTINGS = 60
+"""A rare word in more articles than this proposes no pair."""
+_MIN_LENGTH = 4
+"""Shorter words are initials, units and abbreviations, not a story's names."""
+
+
+def rare_words(article: Article, profile: Profile) -> frozenset[str]:
+    """The rare words of an article's own sentences (no quotation, boilerplate or furniture)."""
+    found: set[str] = set()
+    for index in range(len(article.sentences)):
+        if profile.boilerplate[index] or profile.furniture[index]:
+            continue
+        if profile.is_quotation(index):
+            continue
+        words = (_bare(w) for w in sentence_words(article.sentence_text(index)))
+        found.update(w for w in words if _rare(w))
+    return frozenset(found)
+
+
+def story_pairs(
+    words: Sequence[frozenset[str]], known: Iterable[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Pairs ``(a, b)``, a < b, of articles that share enough rare words, apart from the
+    pairs already ``known``; in order."""
+    postings: dict[str, list[int]] = {}
+    for n, found in enumerate(words):
+        for word in found:
+            postings.setdefault(word, []).append(n)
+    shared: Counter[tuple[int, int]] = Counter()
+    for holders in postings.values():
+        if 2 <= len(holders) <= MAX_POSTINGS:
+            shared.update(combinations(holders, 2))
+    skip = set(known)
+    return sorted(
+        (a, b)
+        for (a, b), count in shared.items()
+        if count >= MIN_SHARED
+        and count >= MIN_SHARE * min(len(words[a]), len(words[b]))
+        and (a, b) not in skip
+    )
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive: "Macron's" names Macron."""
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _rare(word: str) -> bool:
+    return (
+        len(word) >= _MIN_LENGTH
+        and word not in STOPWORDS
+        and not any(c.isdigit() for c in word)
+        and zipf(word) < RARE_ZIPF
+    )
