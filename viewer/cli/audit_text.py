@@ -29,7 +29,9 @@ from viewer.report.audit_outline import (
     articles_by_id,
     count,
     drifted_quotes,
+    edge_words,
     plural,
+    root_words,
     summary_parts,
 )
 from viewer.report.controls import one_line
@@ -65,11 +67,7 @@ def _article(article: Article) -> Text:
 
 def _edge(article: Article, edge: Derivation) -> Text:
     text = _article(article)
-    text.append(
-        f"\ncopied from the article above: {percent_label(edge.share)} of its text found "
-        f"there, direction confidence {percent_label(edge.confidence)}",
-        style="cyan",
-    )
+    text.append("\n" + edge_words(edge), style="cyan" if edge.decided else "yellow")
     for reason in edge.evidence:
         text.append(f"\n· {one_line(reason)}", style="dim")
     return text
@@ -78,7 +76,7 @@ def _edge(article: Article, edge: Derivation) -> Text:
 def _tree(lineage: Lineage, by_id: dict[str, Article]) -> Tree:
     """The derivation tree: each copy under its source."""
     root = _article(by_id[lineage.root])
-    root.append("  (the source)", style="dim")
+    root.append("  " + root_words(lineage), style="dim")
     tree = Tree(root, guide_style="dim")
     nodes = {lineage.root: tree}
     for edge in lineage.edges:  # breadth first, so every parent is drawn before its copies

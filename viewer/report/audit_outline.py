@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from viewer.corpus.audit import Audit
 from viewer.corpus.direction import Derivation, Lineage
 from viewer.corpus.quotes import Quote, QuoteFamily
+from viewer.figures import percent_label
 from viewer.model import Article, DriftKind, Severity
 
 __all__ = [
@@ -20,8 +21,10 @@ __all__ = [
     "articles_by_id",
     "count",
     "drifted_quotes",
+    "edge_words",
     "flag_counts",
     "plural",
+    "root_words",
     "summary_parts",
     "tree_rows",
 ]
@@ -91,6 +94,24 @@ def flag_counts(audit: Audit) -> dict[DriftKind, dict[Severity, int]]:
         for flag in pair.flags:
             counts[flag.kind][flag.severity] += 1
     return counts
+
+
+def edge_words(edge: Derivation, above: str = "the article above") -> str:
+    """What a tree edge says: copied from its parent when the direction is decided;
+    otherwise only that the two share text, and that which copied which is undecided."""
+    found = f"{percent_label(edge.share)} of its text found there"
+    confidence = f"direction confidence {percent_label(edge.confidence)}"
+    if edge.decided:
+        return f"copied from {above}: {found}, {confidence}"
+    return f"shares text with {above}: {found}; which copied which is undecided ({confidence})"
+
+
+def root_words(lineage: Lineage) -> str:
+    """What a tree's root is: the source when every edge out of it is decided."""
+    out = [e for e in lineage.edges if e.source == lineage.root]
+    if out and all(e.decided for e in out):
+        return "(the source)"
+    return "(first in the tree; which is the source is undecided)"
 
 
 def tree_rows(lineage: Lineage) -> list[TreeRow]:

@@ -34,10 +34,11 @@ _TITLE = 60
 
 
 def edge_words(edge: Derivation) -> str:
-    """An edge's share and confidence in a few words."""
-    return (
-        f"{percent_label(edge.share)} from its parent · {percent_label(edge.confidence)} confident"
-    )
+    """An edge's share and confidence in a few words; an undecided one says so."""
+    share = percent_label(edge.share)
+    if not edge.decided:
+        return f"{share} shared with its parent · direction undecided"
+    return f"{share} from its parent · {percent_label(edge.confidence)} confident"
 
 
 class GraphScreen(Screen[None]):
