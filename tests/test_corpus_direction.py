@@ -49,13 +49,32 @@ def test_in_an_undated_chain_garble_and_carried_edits_decide() -> None:
 
 def test_dates_outweigh_textual_evidence() -> None:
     corpus = [
-        dated(article(ROBOTS, "robots"), "2024-02-02"),
+        dated(article(ROBOTS, "robots"), "2024-02-04"),
         dated(article(SPUN_ROBOTS, "spun"), "2024-02-01"),
     ]
     (derivation,) = audit(corpus).derivations
     assert (derivation.source, derivation.target) == ("spun", "robots")
-    assert derivation.evidence[0] == "spun is dated 2024-02-01, robots 2024-02-02"
+    assert derivation.evidence[0] == "spun is dated 2024-02-01, robots 2024-02-04"
     assert derivation.confidence > 0.5
+
+
+def test_one_day_apart_is_weak_since_time_zones_can_make_it() -> None:
+    # Posted late in one zone, dated the next day in another: the spun copy's garble
+    # outweighs a one-day lead, and a lone one-day lead never reaches high confidence.
+    corpus = [
+        dated(article(ROBOTS, "robots"), "2024-02-02"),
+        dated(article(SPUN_ROBOTS, "spun"), "2024-02-01"),
+    ]
+    (derivation,) = audit(corpus).derivations
+    assert (derivation.source, derivation.target) == ("robots", "spun")
+    twin = ROBOTS.replace("robots", "machines")
+    plain = [
+        dated(article(ROBOTS, "first"), "2024-02-01"),
+        dated(article(twin, "next"), "2024-02-02"),
+    ]
+    (alone,) = audit(plain).derivations
+    assert (alone.source, alone.target) == ("first", "next")
+    assert alone.decided and alone.confidence < 0.8
 
 
 def test_a_spun_copy_is_the_target_by_its_garble() -> None:

@@ -198,3 +198,44 @@ def test_a_sentence_without_a_source_names_its_nearest_and_why_it_falls_short() 
     shown = str(ProvenanceScreen(result, summaries, corpus[0].id)._source(loose))
     assert "original — no source" in shown
     assert f"{round(100 * loose.nearest_score)}% alike" in shown and "at least 50%" in shown
+
+
+def test_an_earlier_long_form_date_may_source_an_iso_dated_excerpt() -> None:
+    # Compared as strings, "March 5, 2024" sorted after "2024-03-10", so the source of
+    # an excerpt was taken for the later page and the excerpt had no source at all.
+    corpus = [
+        dated(article(FLOOD, "flood"), "March 5, 2024"),
+        dated(article(excerpt(), "roundup"), "2024-03-10"),
+    ]
+    found = of(audit(corpus), "roundup")
+    assert {x.source_article for x in found.sentences} == {"flood"}
+
+
+def test_a_later_iso_date_is_never_the_source_of_an_earlier_long_form_date() -> None:
+    corpus = [
+        dated(article(FLOOD, "flood"), "2024-03-12"),
+        dated(article(excerpt(), "roundup"), "March 10, 2024"),
+    ]
+    found = of(audit(corpus), "roundup")
+    assert {x.source_article for x in found.sentences} == {None}
+
+
+def test_an_ambiguous_numeric_date_is_no_evidence_against_a_source() -> None:
+    corpus = [
+        dated(article(FLOOD, "flood"), "03/05/2024"),
+        dated(article(excerpt(), "roundup"), "2024-03-04"),
+    ]
+    found = of(audit(corpus), "roundup")
+    assert {x.source_article for x in found.sentences} == {"flood"}
+
+
+def test_a_trace_orders_a_long_form_date_before_an_iso_one() -> None:
+    original = dated(article(BUDGET, "original"), "1 March 2024")
+    copy = dated(
+        article(BUDGET + "\n\nA closing line the copy added on its own.", "copy"), "2024-03-09"
+    )
+    result = audit([copy, original], drift=False, trace=copy.id)
+    assert result.trace is not None
+    (counterpart,) = result.trace.counterparts
+    assert counterpart.earlier == original.id and counterpart.confidence > 0.9
+    assert any("dated 2024-03-01" in reason for d in result.derivations for reason in d.evidence)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -321,3 +322,137 @@ def test_lines_are_the_stripped_non_blank_lines(text: str) -> None:
                 expected.append(line)
         position += len(piece)
     assert _Reader(text, markdown=False).lines == expected
+
+
+BODY_LINES = (
+    "Crews fought a fire at the old grain terminal on the east pier for most of the night.\n\n"
+    "No one was hurt, the port authority said, but the conveyor gallery fell into the water.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Skip to content",
+        "Skip to main contentSkip to main content",
+        "Type to search",
+        "Menu",
+        "Sign in",
+        "Advertisement",
+        "© 2023",
+        "Copyright 2021 Harbour Gazette",
+        "Share | Facebook | Twitter | Email",
+        "Facebook Twitter LinkedIn WhatsApp",
+        "Home > Local > Harbour",
+        "Trending:",
+        "This browser does not support the video element.",
+        "USA News",  # a site or section label above the headline
+        "Skip to content\nSign in\nMarch 5, 2024",  # several, a bare date among them
+    ],
+)
+def test_page_furniture_above_the_headline_is_no_title(chrome: str) -> None:
+    text = f"{chrome}\nGrain terminal burns on east pier\n\n{BODY_LINES}"
+    meta = read_text_meta(text)
+    assert meta.title == "Grain terminal burns on east pier"
+    assert meta.title_span is not None
+    assert text[meta.title_span.start : meta.title_span.end] == meta.title
+
+
+def test_a_known_title_is_found_below_page_furniture() -> None:
+    text = f"Skip to content\nGrain terminal burns on east pier\n\n{BODY_LINES}"
+    meta = read_text_meta(text, title="Grain terminal burns on east pier", guess_title=False)
+    assert meta.title_span is not None and text[meta.title_span.start :].startswith("Grain")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Pier ablaze",
+        "Copyright fight over harbour photos heads to court",
+        "Getty Images buys harbour photo archive",
+        "Search for missing boat crew resumes at dawn",
+        "Home sales slow along the coast",
+    ],
+)
+def test_a_headline_that_only_sounds_like_furniture_stays_the_headline(headline: str) -> None:
+    assert read_text_meta(f"{headline}\n\n{BODY_LINES}").title == headline
+
+
+def test_a_lower_case_tagline_is_no_headline() -> None:
+    text = f"from our harbour desk\n\n{BODY_LINES}"
+    assert read_text_meta(text).title is None
+
+
+def test_without_a_real_headline_the_title_is_the_first_real_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(f"Trending:\n\nSponsored:\n\n{BODY_LINES}", encoding="utf-8")
+    (article,) = load([path]).articles
+    assert article.title.startswith("Crews fought a fire")
+
+
+def test_a_page_of_nothing_but_furniture_has_no_title(tmp_path: Path) -> None:
+    path = tmp_path / "chrome.txt"
+    path.write_text("Skip to content\n\nTrending:\n\nAdvertisement\n", encoding="utf-8")
+    (article,) = load([path]).articles
+    assert article.title == ""
+
+
+def _page(head: str, body: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY_LINES.split("\n\n"))
+    return f"<html><head>{head}</head><body>{body}<article>{paragraphs}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title"),
+    [
+        (
+            "<meta property='og:title' content='© 2023'>"
+            "<title>Grain terminal burns on east pier | Harbour Gazette</title>"
+            "<meta property='og:site_name' content='Harbour Gazette'>",
+            "",
+            "Grain terminal burns on east pier",
+        ),
+        ("<title>Sign in</title>", "<h1>Grain terminal burns</h1>", "Grain terminal burns"),
+        (
+            "<title>USA News</title><meta property='og:site_name' content='USA News'>",
+            "",
+            "Crews fought a fire at the old grain terminal on the east pier for most of the night.",
+        ),
+    ],
+)
+def test_a_web_page_title_that_is_furniture_or_the_site_name_is_passed_over(
+    tmp_path: Path, head: str, body: str, title: str
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(_page(head, body), encoding="utf-8")
+    (article,) = load([path]).articles
+    assert article.title == title
+
+
+def test_the_corpus_reads_the_furniture_the_title_reader_passes_over() -> None:
+    from tests.articles import article
+    from viewer.corpus.boilerplate import furniture
+
+    text = f"Skip to content\n\n{BODY_LINES}\nShare | Facebook | Twitter | Email\n\n{BODY_LINES}"
+    item = article(text)
+    marked = [s.text for s, flag in zip(item.sentences, furniture(item), strict=True) if flag]
+    assert marked == ["Skip to content", "Share | Facebook | Twitter | Email"]
+
+
+def test_a_masthead_line_naming_the_outlet_is_no_title(tmp_path: Path) -> None:
+    path = tmp_path / "pages.jsonl"
+    text = f"The Harbour Gazette and Courier\nGrain terminal burns on east pier\n\n{BODY_LINES}"
+    apart = text.replace("\n", "\n\n", 1)
+    records = [
+        {"text": apart, "source": "The Harbour Gazette and Courier"},
+        {
+            "text": text,
+            "source": "The Harbour Gazette and Courier",
+            "title": "Grain terminal burns on east pier",
+        },
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    untitled, titled = load([path]).articles
+    assert untitled.title == "Grain terminal burns on east pier"
+    assert titled.title_span is not None
+    assert text[titled.title_span.start : titled.title_span.end] == titled.title

@@ -47,6 +47,63 @@ def test_sentence_rules(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ranks and titles written before a name never close a sentence.
+        ("Ald. Ruiz voted no. The vote passed.", ["Ald. Ruiz voted no.", "The vote passed."]),
+        (
+            "Cpl. Okafor and Pvt. Lind were hurt. Both recovered.",
+            ["Cpl. Okafor and Pvt. Lind were hurt.", "Both recovered."],
+        ),
+        ("Ofc. Brandt wrote the report.", ["Ofc. Brandt wrote the report."]),
+        (
+            "Spc. Moe, Pfc. Tran and Brig. Gen. Oduya met Msgr. Hale.",
+            ["Spc. Moe, Pfc. Tran and Brig. Gen. Oduya met Msgr. Hale."],
+        ),
+        ("Reps. Ames and Cole objected.", ["Reps. Ames and Cole objected."]),
+        ("Asst. Chief Varga and Dep. Holt left.", ["Asst. Chief Varga and Dep. Holt left."]),
+        (
+            "Sgt. Ng, Lt. Ross, Gov. Pell, Sen. Ito, Rep. Yu, Supt. Park, Det. Cruz, "
+            "Insp. Wolfe, Capt. Dunn, Col. Reyes, Gen. Marsh, Adm. Kerr and Rev. Lowe came.",
+            [
+                "Sgt. Ng, Lt. Ross, Gov. Pell, Sen. Ito, Rep. Yu, Supt. Park, Det. Cruz, "
+                "Insp. Wolfe, Capt. Dunn, Col. Reyes, Gen. Marsh, Adm. Kerr and Rev. Lowe came."
+            ],
+        ),
+        # Place words stand inside a name, unless a sentence-opening word follows.
+        ("The unit left Ft. Bragg in May.", ["The unit left Ft. Bragg in May."]),
+        ("Hikers reached Mt. Hood by noon.", ["Hikers reached Mt. Hood by noon."]),
+        (
+            "She moved to Mt. Vernon. Then she opened a bakery.",
+            ["She moved to Mt. Vernon.", "Then she opened a bakery."],
+        ),
+        (
+            "She grew up near the Mt. The town was small.",
+            ["She grew up near the Mt.", "The town was small."],
+        ),
+        (
+            "Crews closed Hwy. 12 and Rte. 9 overnight.",
+            ["Crews closed Hwy. 12 and Rte. 9 overnight."],
+        ),
+        ("Smith Bros. Ltd. Holdings sold it.", ["Smith Bros. Ltd. Holdings sold it."]),
+        ("The shop on Sunset Blvd. Fans waited.", ["The shop on Sunset Blvd. Fans waited."]),
+        ("It opened Jan. 4 downtown.", ["It opened Jan. 4 downtown."]),
+        # A state abbreviation before a capital mostly does end the sentence.
+        (
+            "He lives in Peoria, Ill. Neighbors agree.",
+            ["He lives in Peoria, Ill.", "Neighbors agree."],
+        ),
+        (
+            "Troops returned to the U.S. They landed late.",
+            ["Troops returned to the U.S.", "They landed late."],
+        ),
+    ],
+)
+def test_news_abbreviations(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
 def test_blank_lines_separate_paragraphs_and_soft_wraps_do_not() -> None:
     text = "A first line that wraps\nonto the next line here.\n\nSecond paragraph."
     paragraphs, found = segment(text)

@@ -10,14 +10,14 @@ Two views, for two uses:
   carrying it are related; a quotation shared by two independent reports stands mid-text
   in two articles only, and is left to the quotation rules.
 - **Page furniture** (:func:`furniture`), decided on each sentence by its form: comment
-  prompts, author photos, sign-ups, credit lines. One article alone can carry it, so it
-  is evidence about direction (a copy scraped from a web page carries furniture its
-  source lacks), not about families.
+  prompts, author photos, sign-ups, credit lines, navigation and sharing buttons (the
+  recogniser in :mod:`viewer.text.furniture`, which ingest shares so that no title is
+  furniture). One article alone can carry it, so it is evidence about direction (a copy
+  scraped from a web page carries furniture its source lacks), not about families.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import pairwise
 
@@ -26,6 +26,7 @@ import numpy as np
 from viewer.model import Article
 from viewer.pairwise.drift.boilerplate import boilerplate_sentences
 from viewer.prepare.fingerprint import Fingerprints
+from viewer.text.furniture import furniture_reason, short_label
 
 __all__ = ["EDGE", "WIDE", "boilerplate_keys", "edge", "furniture"]
 
@@ -36,11 +37,6 @@ EDGE = 3
 short article: a fifth of its sentences, at least one)."""
 _SAMPLE = 8
 """Articles (the first in corpus order) whose relatedness decides a recurring sentence."""
-
-_SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
-_SHORT = 4
-"""A line of at most this many words without closing punctuation is furniture when it
-stands at the head or tail of an article ("Photo of author", "Dexter Reed/Facebook")."""
 
 
 def edge(count: int) -> int:
@@ -53,19 +49,18 @@ def furniture(article: Article) -> tuple[bool, ...]:
 
     The drift stage's patterns decide first (sign-ups, comment prompts, credits, photo
     credits, developing-story notes: :func:`viewer.pairwise.drift.boilerplate.
-    boilerplate_sentences`); besides, a short line without closing punctuation at the
-    article's head or tail is furniture.
+    boilerplate_sentences`, repeated captions among them) and the page-furniture
+    recogniser (:func:`viewer.text.furniture.furniture_reason`: navigation, sharing
+    buttons); besides, a short line without closing punctuation at the article's head or
+    tail is furniture (:func:`viewer.text.furniture.short_label`).
     """
     patterned = boilerplate_sentences(article)
     count = len(article.sentences)
     reach = edge(count)
     return tuple(
         s.index in patterned
-        or (
-            (s.index < reach or s.index >= count - reach)
-            and len(s.text.split()) <= _SHORT
-            and not _SENTENCE_END.search(s.text)
-        )
+        or furniture_reason(s.text) is not None
+        or ((s.index < reach or s.index >= count - reach) and short_label(s.text))
         for s in article.sentences
     )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from viewer.ingest.urls import site_label
 from viewer.model import Article
 
 __all__ = ["WIRES", "credited", "outlet_key", "publisher"]
@@ -41,8 +42,8 @@ WIRES = frozenset("ap reuters afp upi pa dpa xinhua healthday bloomberg cnn".spl
 """Outlets whose stories are written to be carried by others: a page crediting one of them
 carries its text, and so does a page that shares that text."""
 _KEY = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
-_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?(?P<host>[^/:?#]+)", re.IGNORECASE)
-_SECOND_LEVEL = frozenset("co com net org gov ac edu".split())
+_DOMAIN_NAME = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
+"""An outlet named by its address (``www.harbourgazette.com``), as credit lines often do."""
 _CREDIT_LINES = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<a>[A-Z][\w.&' -]{1,40}?)(?=[.,;]|\s+all rights|\s*$)"
     r"|[—–-]{1,2}\s*(?P<b>The Associated Press|Associated Press|Reuters|AFP|Agence France-Presse"
@@ -59,30 +60,26 @@ _FOLD = re.compile(r"[^a-z0-9!.&' -]+")
 
 
 def outlet_key(name: str) -> str:
-    """The key an outlet is compared by: its folded name, or its wire's key."""
+    """The key an outlet is compared by: its folded name, or its wire's key; an outlet
+    named by its address (``www.apnews.com``) is keyed by its site label (``ap``), as
+    its pages' publisher is."""
+    if _DOMAIN_NAME.fullmatch(name.strip()):
+        label = site_label(name.strip())
+        if label:
+            return _KEY.get(label, label)
     folded = " ".join(_FOLD.sub(" ", name.lower()).split()).strip(" .")
     return _KEY.get(folded, folded)
 
 
 def publisher(article: Article) -> str | None:
-    """The key of the outlet that published the page: its address's site name (the label
-    before the public suffix), else the site its metadata names."""
-    if article.url:
-        found = _HOST.match(article.url)
-        if found:
-            return _site(found["host"].lower())
+    """The key of the outlet that published the page: its address's site label (the
+    registrable domain's first label, ``news.bbc.co.uk`` → ``bbc``), else the site its
+    metadata names."""
+    label = site_label(article.url)
+    if label:
+        return _KEY.get(label, label)
     site = next((m.value for m in article.metadata if m.name == "site"), None)
     return outlet_key(site) if site else None
-
-
-@lru_cache(maxsize=4096)
-def _site(host: str) -> str | None:
-    labels = [label for label in host.split(".") if label and label != "www"]
-    if len(labels) < 2 or labels[-1].isdigit():
-        return None
-    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
-        labels = labels[:-1]  # bbc.co.uk: the public suffix is co.uk
-    return outlet_key(labels[-2])
 
 
 def credited(article: Article) -> frozenset[str]:

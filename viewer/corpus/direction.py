@@ -4,8 +4,9 @@ Similarity is symmetric; copying is not. Each copy pair is weighed on votes, eac
 signed weight (positive: A is the source) and a sentence of evidence:
 
 - **dates** (``DATE_VOTE``): when both articles are dated (by their date, or the date in
-  their address: :mod:`~viewer.corpus.published`) and the dates differ, the earlier one
-  is the source; this outweighs any textual evidence;
+  their address: :mod:`~viewer.corpus.published`) and the dates differ by two days or
+  more, the earlier one is the source; this outweighs any textual evidence. One day
+  apart is a weak vote (``NEXT_DAY_VOTE``, 0.73 alone), since time zones alone can make it;
 - **garble** (``GARBLE_VOTE`` a mark, at most ``GARBLE_CAP``): the copy carries merged
   words, stray capitals or lower-case starts its source lacks (:mod:`~viewer.corpus.copy_marks`);
 - **page furniture** (``FURNITURE_VOTE`` a line, at most ``FURNITURE_CAP``): the copy
@@ -18,7 +19,10 @@ signed weight (positive: A is the source) and a sentence of evidence:
   :mod:`~viewer.corpus.credits`). When both credit one outlet that published neither,
   or either credits a wire that published neither, they are siblings, copies of an
   upstream story not in the corpus: the confidence is then 0.5 whatever else was found,
-  and the evidence says so.
+  and the evidence says so;
+- **releases** (``RELEASE_VOTE``): one page is a news release and the other is not
+  (:mod:`~viewer.corpus.releases`); the release is the source, and a wire the other page
+  credits retold it, so the pair is not siblings.
 
 The confidence is the logistic of the summed votes (0.5: no evidence either way).
 
@@ -42,7 +46,8 @@ from viewer.corpus.credits import WIRES, credited, publisher
 from viewer.corpus.families import FOUND, CopyPair, Evidence, Family
 from viewer.corpus.matching import PairMatch, SentenceMatch
 from viewer.corpus.provenance import found_share
-from viewer.corpus.published import published
+from viewer.corpus.published import published_day
+from viewer.corpus.releases import release_mark
 from viewer.corpus.reuse import Reuse
 from viewer.figures import percent_label
 from viewer.model import Article
@@ -50,7 +55,9 @@ from viewer.model import Article
 __all__ = ["DECIDED", "Derivation", "Lineage", "direct", "lineage"]
 
 DATE_VOTE = 4.0
+NEXT_DAY_VOTE = 1.0
 CREDIT_VOTE = 3.0
+RELEASE_VOTE = 3.0
 GARBLE_VOTE = 1.0
 GARBLE_CAP = 4.0
 FURNITURE_VOTE = 0.5
@@ -120,8 +127,12 @@ def direct(pair: CopyPair | Reuse, evidence: Evidence) -> Derivation:
     b_in_a = found_share(b, match.b_best, profiles.flags(y))[1]
     votes = _votes(a, b, profiles.furniture(x), profiles.furniture(y), match, pair)
     votes += _subset(pair, match, (a_in_b, b_in_a))
+    released = _release(a, b)
     credit, siblings = _credits(a, b)
-    votes += credit
+    votes += credit + released
+    if released:
+        # A wire both pages credit retold the release: it is no upstream of the release.
+        siblings = None
     total = sum(v for v, _ in votes)
     confidence = 1 / (1 + math.exp(-abs(total)))
     reasons = tuple(text for _, text in sorted(votes, key=lambda v: -abs(v[0])))
@@ -181,14 +192,31 @@ def _credits(a: Article, b: Article) -> tuple[list[tuple[float, str]], str | Non
     )
 
 
+def _release(a: Article, b: Article) -> list[tuple[float, str]]:
+    """A vote for the page that is a news release, when the other is not one."""
+    ma, mb = release_mark(a), release_mark(b)
+    if (ma is None) == (mb is None):
+        return []
+    if ma is not None:
+        return [(RELEASE_VOTE, f"{a.id} is a news release ({ma}); {b.id} is not")]
+    return [(-RELEASE_VOTE, f"{b.id} is a news release ({mb}); {a.id} is not")]
+
+
 def _dates(a: Article, b: Article) -> tuple[float, str] | None:
-    """A vote for the earlier-published article, by its date or the date in its address."""
-    da, db = published(a), published(b)
-    if not (da and db) or da == db:
+    """A vote for the earlier-published article, by its date or the date in its address.
+
+    Dates are days, and a day differs across time zones: a story posted late in New York
+    is dated the next day in Auckland. A difference of one day is a weak vote
+    (``NEXT_DAY_VOTE``: decided on its own, but never at high confidence); two days or
+    more, a strong one.
+    """
+    da, db = published_day(a), published_day(b)
+    if da is None or db is None or da == db:
         return None
     earlier, later, first, second = (a, b, da, db) if da < db else (b, a, db, da)
-    vote = DATE_VOTE if earlier is a else -DATE_VOTE
-    return vote, f"{earlier.id} is dated {first}, {later.id} {second}"
+    weight = DATE_VOTE if (second - first).days > 1 else NEXT_DAY_VOTE
+    vote = weight if earlier is a else -weight
+    return vote, f"{earlier.id} is dated {first.isoformat()}, {later.id} {second.isoformat()}"
 
 
 def _garble(

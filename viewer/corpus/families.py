@@ -73,7 +73,8 @@ in the other) is a duplicate; below REWORDED the copy is rewritten (edited or sp
 TOO_LITTLE = "shares too little"
 """How a rejection that may still be partial reuse begins."""
 ONLY = "shares only"
-"""How a rejection for sharing only quotations or boilerplate begins: never reuse."""
+"""How a rejection for sharing only quotations or boilerplate begins: no sentence of the
+reporters' own text was found, so no rewrite either (and no model load for it)."""
 
 Progress = Callable[[str, int, int], None]
 

@@ -16,7 +16,8 @@ What may count as a source:
 - outside a family, only at ``EDITED`` or closer and only for the reporter's own text:
   a loose paraphrase of the same fact, or a quotation both reports took from a common
   upstream, is no evidence of copying (shared quotations are reported as quote families);
-  and a later-dated article is never the source of an earlier one;
+  and a later-published article (by its date, or the date in its address) is never
+  the source of an earlier one;
 - boilerplate is never attributed.
 
 When several sources explain a sentence equally well (within ``TIE``), the article's
@@ -31,6 +32,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from viewer.corpus.published import earlier
 from viewer.model import Article
 
 if TYPE_CHECKING:
@@ -186,8 +188,9 @@ def _may_source(
     """Whether ``other`` may be a source of ``article`` at all."""
     if other.id in derived.get(article.id, frozenset()):
         return False
-    dated = bool(article.date and other.date)
-    return _together(article, other, family_of) or not dated or str(other.date) <= str(article.date)
+    # Days, not strings: "March 5, 2024" is after "2024-03-04"; an unreadable date is
+    # no evidence either way.
+    return _together(article, other, family_of) or earlier(article, other) is not article
 
 
 def provenance_of(

@@ -1,9 +1,12 @@
-"""When a page was published, as the direction stage reads it: its own date, or the date
+"""When a page was published, as the corpus stages read it: its own date, or the date
 its address carries.
 
 News sites put the day of publication in their paths (``/2019/04/15/``,
 ``/2021-07/…/210715…``, ``/2013/08/29/``); a crawl often has the address and no date
-field. The article's own date, when it is an ISO date, comes first.
+field. The article's own date comes first, read by the one date reader
+(:func:`viewer.ingest.dates.parse_date`), so ``March 5, 2024`` and ``2024-03-04`` are
+compared as days, not as strings, and a date that cannot be read for certain
+(``03/05/2024``) is no evidence.
 """
 
 from __future__ import annotations
@@ -11,11 +14,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from viewer.ingest.dates import parse_date
+from viewer.ingest.urls import path
 from viewer.model import Article
 
-__all__ = ["published"]
+__all__ = ["earlier", "published", "published_day"]
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _PATH_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/_.-]|$)"
     r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>\d{2})(?P<d2>\d{2})(?=[/_.-]|$)"
@@ -25,27 +29,37 @@ _PATH_DATE = re.compile(
 def published(article: Article) -> str | None:
     """The article's publication date as ``YYYY-MM-DD``, from its date field or else its
     address; ``None`` when neither gives a real date."""
-    if article.date:
-        found = _ISO.match(article.date)
-        if found and _valid(*map(int, found.groups())):
-            return found.group(0)
-    if not article.url:
+    day = published_day(article)
+    return day.isoformat() if day else None
+
+
+def published_day(article: Article) -> date | None:
+    """The article's publication day, from its date field or else its address."""
+    return parse_date(article.date) or _address_day(article.url)
+
+
+def earlier(a: Article, b: Article) -> Article | None:
+    """Which of two articles was published first; ``None`` when either has no readable
+    date or both name the same day."""
+    da, db = published_day(a), published_day(b)
+    if da is None or db is None or da == db:
         return None
-    path = article.url.split("?", 1)[0].split("#", 1)[0]
-    for match in _PATH_DATE.finditer(path):
+    return a if da < db else b
+
+
+def _address_day(url: str | None) -> date | None:
+    """The first real day written in an address's path."""
+    route = path(url)
+    if not route:
+        return None
+    for match in _PATH_DATE.finditer(route):
         y, m, d = (
             (match["y"], match["m"], match["d"])
             if match["y"]
             else (match["y2"], match["m2"], match["d2"])
         )
-        if _valid(int(y), int(m), int(d)):
-            return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+        try:
+            return date(int(y), int(m), int(d))
+        except ValueError:
+            continue
     return None
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True

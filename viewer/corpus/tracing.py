@@ -12,13 +12,14 @@ article, which side is earlier, or that the evidence does not say.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from viewer.corpus.direction import DATE_VOTE
 from viewer.corpus.provenance import Provenance, found_share, provenance_of
+from viewer.corpus.published import earlier as first_published
+from viewer.corpus.published import published
 
 if TYPE_CHECKING:
     from viewer.corpus.direction import Derivation
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DECIDED", "Counterpart", "Trace", "trace_article"]
 
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 DECIDED = 0.6
 """Direction confidence from which one side is called earlier. One garble mark alone
@@ -114,9 +114,10 @@ def _counterpart(
         return Counterpart(other, characters, share, earlier, derivation.confidence, reason)
     a = evidence.articles[evidence.index[article]]
     b = evidence.articles[evidence.index[other]]
-    if a.date and b.date and _ISO.match(a.date) and _ISO.match(b.date) and a.date != b.date:
-        first, then = (a, b) if a.date < b.date else (b, a)
-        reason = f"not copies; {first.id} is dated {first.date}, {then.id} {then.date}"
+    first = first_published(a, b)
+    if first is not None:
+        then = b if first is a else a
+        reason = f"not copies; {first.id} is dated {published(first)}, {then.id} {published(then)}"
         confidence = 1 / (1 + math.exp(-DATE_VOTE))  # as the direction stage weighs a date
         return Counterpart(other, characters, share, first.id, confidence, reason)
     reason = "not copies of one another (they share only a few sentences), and not dated apart"

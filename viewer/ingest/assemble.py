@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from viewer.ingest.dates import iso_date
 from viewer.ingest.textmeta import TextMeta, read_text_meta
 from viewer.model import Article, MetaField, Sentence, Span
+from viewer.text.furniture import furniture_reason
 from viewer.text.segment import segment
 
 __all__ = ["RawArticle", "assemble"]
@@ -46,6 +47,7 @@ def assemble(raw: RawArticle) -> Article:
         markdown=raw.format == "markdown",
         title=raw.title,
         guess_title=raw.format in _GUESS_TITLE,
+        site=raw.source,
     )
     paragraphs, sentences = segment(raw.text, meta.skip)
     title, title_span = _title(raw, meta, sentences)
@@ -76,9 +78,20 @@ def _title(
         return raw.title, meta.title_span
     if meta.title:
         return meta.title, meta.title_span
-    if sentences:
-        return sentences[0].text, sentences[0].span
+    # Page furniture ("trending:", a media-player notice) is no title; with none but
+    # furniture, the title stays empty and the views show the file's id.
+    first = next((s for s in sentences if _may_title(s.text, raw.source)), None)
+    if first is not None:
+        return first.text, first.span
     return "", None
+
+
+def _may_title(sentence: str, site: str | None) -> bool:
+    """Whether a sentence may stand for a title: it has letters, is no furniture and is
+    not the outlet's name (a masthead line)."""
+    if site and sentence.strip().casefold() == site.strip().casefold():
+        return False
+    return any(c.isalpha() for c in sentence) and furniture_reason(sentence) is None
 
 
 def _text_fields(raw: RawArticle, meta: TextMeta) -> tuple[MetaField, ...]:

@@ -2,6 +2,11 @@
 
 trafilatura is imported on first use: it is slow to import and only HTML needs it. It is
 given the page as a string and never a URL, so nothing is fetched.
+
+The title is trafilatura's (``og:title``, the headline, ``<title>``) unless that is page
+furniture ("© 2023", "Skip to content") or the site's own name; then the page's other
+title sources are tried in turn (``og:title``, ``twitter:title``, each ``<h1>``, the parts
+of ``<title>`` between `` | `` and `` - ``), and without a real one the page has none.
 """
 
 from __future__ import annotations
@@ -12,12 +17,20 @@ from typing import Any
 
 from viewer.ingest.assemble import RawArticle
 from viewer.model import MetaField, Problem
+from viewer.text.furniture import furniture_reason
 
 __all__ = ["read_html"]
 
 _HAS_BODY = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
 _META_FIELDS = (("title", "title"), ("author", "author"), ("url", "url"), ("date", "date"))
 _QUIET = ("trafilatura", "htmldate", "courlan", "justext")
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_TITLE_PATHS = (
+    "//meta[@property='og:title']/@content",
+    "//meta[@name='twitter:title']/@content",
+    "//h1",
+    "//title",
+)
 
 NO_TEXT = "no article text found"
 
@@ -39,6 +52,8 @@ def read_html(path: str, html: str, encoding: str) -> RawArticle | Problem:
         return Problem(path, NO_TEXT)
     found = {name: _clean(_field(document, attr)) for name, attr in _META_FIELDS}
     site = _clean(_field(document, "sitename")) or _clean(_field(document, "hostname"))
+    if not _is_title(found["title"], site):
+        found["title"] = _other_title(html, site)
     metadata = [MetaField(name, value, None) for name, value in found.items() if value]
     if site:
         metadata.append(MetaField("site", site, None))
@@ -77,6 +92,32 @@ def _extract(html: str) -> Any:
         # never its article, but is all a script-only page has for the fallback to find.
         prune_xpath="//noscript",
     )
+
+
+def _is_title(title: str | None, site: str | None) -> bool:
+    """Whether a title is the article's: words, not furniture, not the site's name."""
+    if not title or not any(c.isalpha() for c in title) or furniture_reason(title):
+        return False
+    return site is None or title.casefold() != site.casefold()
+
+
+def _other_title(html: str, site: str | None) -> str | None:
+    """The first real title among the page's other title sources, or ``None``."""
+    from trafilatura.utils import load_html
+
+    root = load_html(html)  # trafilatura's own parser: None for a page it cannot read
+    if root is None:
+        return None
+    for path in _TITLE_PATHS:
+        for node in root.xpath(path):
+            text = str(node if isinstance(node, str) else node.text_content())
+            # "<title>Headline | Site</title>": the parts, so the site's is passed over.
+            parts = _TITLE_PARTS.split(text) if path == "//title" else [text]
+            for part in parts:
+                title = _clean(part)
+                if _is_title(title, site):
+                    return title
+    return None
 
 
 def _field(document: Any, name: str) -> object:

@@ -11,6 +11,12 @@ News text carries its metadata in a few conventional shapes::
 Each field found becomes a ``MetaField`` with its span in the text. The spans that are
 not body text (headline, metadata lines, the dateline prefix) are returned as ``skip`` for
 the segmenter; the credit line stays body text, since copies often differ in it.
+
+Page furniture is never the headline: a line the furniture recogniser knows ("Skip to
+content", "Sign in", "© 2023", a row of sharing buttons), the outlet's name when it is
+known (a masthead), or a label of a word or two above a longer headline-like line ("USA
+News") is passed over, and the next real line is tried. Those lines stay body text, as
+furniture anywhere else does.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from viewer.ingest.metalines import (
     read_meta_line,
 )
 from viewer.model import MetaField, Span
+from viewer.text.furniture import furniture_reason
 
 __all__ = ["TextMeta", "read_text_meta"]
 
@@ -39,6 +46,8 @@ _OPENING_LINES = 3
 _MAX_HEADLINE = 250
 _LONG_LINE = 150
 """A line longer than this that ends like a sentence is a paragraph, not a headline."""
+_KICKER_WORDS = 2
+"""A line of at most this many words above a headline is a section or site label."""
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _INNER_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(]*[A-Z0-9]")
 _UNDERLINE = re.compile(r"(?:=+|-+)")
@@ -93,7 +102,12 @@ class TextMeta:
 
 
 def read_text_meta(
-    text: str, *, markdown: bool = False, title: str | None = None, guess_title: bool = True
+    text: str,
+    *,
+    markdown: bool = False,
+    title: str | None = None,
+    guess_title: bool = True,
+    site: str | None = None,
 ) -> TextMeta:
     """The headline and metadata written into ``text``.
 
@@ -104,8 +118,10 @@ def read_text_meta(
             line is taken for the headline only when it repeats it.
         guess_title: without ``title``, take the first line for the headline when it
             reads as one (plain text and Markdown files).
+        site: the outlet's name, known from elsewhere; a line that is only that name
+            is the page's masthead, never its headline.
     """
-    reader = _Reader(text, markdown)
+    reader = _Reader(text, markdown, site=_title_key(site) if site else "")
     body = reader.header(reader.front_matter(), title, guess_title)
     reader.metadata_lines(body)
     reader.opening(body)
@@ -126,6 +142,8 @@ class _Reader:
 
     text: str
     markdown: bool
+    site: str = ""
+    """The outlet's name as :func:`_title_key` folds it; empty when unknown."""
     lines: list[Span] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
     fields: list[MetaField] = field(default_factory=list)
@@ -157,18 +175,34 @@ class _Reader:
 
     def header(self, start: int, title: str | None, guess_title: bool) -> int:
         """Read the headline and metadata lines at the top; the index of the first body line."""
-        index, tried = start, False
+        index, tried, passed = start, False, None
+        guessing = title is None and guess_title
         while index < min(len(self.lines), start + _HEADER_LINES):
             if self.key_value(index) or self.meta_line(index):
+                index += 1
+            elif not tried and self.title is None and self.is_chrome(index, guessing):
+                passed = index if passed is None else passed
                 index += 1
             elif not tried and self.title is None:
                 tried = True
                 if not self.headline(index, title, guess_title):
                     break
-                index = max(self.used) + 1
+                index, passed = max(self.used) + 1, None
             else:
                 break
-        return index
+        # Without a headline below them, the lines passed over open the body.
+        return index if passed is None else passed
+
+    def is_chrome(self, index: int, guessing: bool) -> bool:
+        """Whether line ``index`` is page chrome ("Skip to content", "© 2023") or a label
+        above the headline, to pass over in looking for it; it stays body text, as any
+        other furniture does. A line opening with a date or dateline is body's."""
+        line = self.line(index)
+        if opens_with_metadata(line):
+            return False
+        if self.site and _title_key(line) == self.site:
+            return True
+        return furniture_reason(line) is not None or (guessing and self.is_kicker(index))
 
     def metadata_lines(self, start: int) -> None:
         """Read whole-line dates, bylines and credit lines anywhere in the body.
@@ -242,6 +276,24 @@ class _Reader:
             self.add(index + 1, [])
         return True
 
+    def is_kicker(self, index: int) -> bool:
+        """Whether line ``index`` is a label of a word or two ("Federal Reserve", "USA
+        News") standing above a longer line that reads as the headline."""
+        label = self.line(index)
+        if len(label.split()) > _KICKER_WORDS or _ENDS_SENTENCE.search(label):
+            return False
+        below = index + 1
+        if below >= len(self.lines) or self.is_underline(below):
+            return False
+        headline = self.line(below)
+        return (
+            len(headline.split()) > _KICKER_WORDS
+            and _reads_as_headline(headline)
+            and not _ENDS_SENTENCE.search(headline)
+            and furniture_reason(headline) is None
+            and read_meta_line(self.text, self.lines[below]) is None
+        )
+
     def is_underline(self, index: int) -> bool:
         """Whether line ``index`` is a ``====`` or ``----`` rule right under the line above."""
         if index >= len(self.lines) or not _UNDERLINE.fullmatch(self.line(index)):
@@ -299,6 +351,9 @@ class _Reader:
 def _reads_as_headline(line: str) -> bool:
     """A short line that does not open with metadata nor read as a paragraph of sentences."""
     if len(line) > _MAX_HEADLINE or line[-1] in ":;," or opens_with_metadata(line):
+        return False
+    first = line.split()[0]
+    if first.isalpha() and first.islower():  # "from research organizations": a tagline
         return False
     body_like = _INNER_BOUNDARY.search(line) or len(line) > _LONG_LINE
     return not (_ENDS_SENTENCE.search(line) and body_like)

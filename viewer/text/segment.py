@@ -30,12 +30,18 @@ _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*(\S+)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
 _NEVER_END = frozenset(
-    "mr mrs ms mx dr prof gen sen rep gov lt col sgt capt cmdr adm maj supt det insp "
-    "rev hon messrs mmes fr pres atty gen. rep. sen.".split()
+    # Titles and ranks written before a name, singular and plural ("Reps. Ann and Bob").
+    "mr mrs ms mx dr prof gen sen rep gov lt col sgt capt cmdr comdr cdr adm maj supt det "
+    "insp rev hon messrs mmes fr pres atty gen. rep. sen. ald cpl pvt pfc spc ofc brig "
+    "msgr tpr dep asst amb dist ens gens sens reps govs lts sgts cpls pvts alds drs profs".split()
 )
 _MAYBE_END = frozenset(
+    # Words that usually stand inside a name ("Mt. Vernon", "Smith Bros. Ltd.") but may
+    # close a sentence. US state abbreviations are left out: before a capital they
+    # mostly do end one ("in Peoria, Ill. Officials said").
     "jr sr st ste ave rd blvd inc corp co ltd llc etc jan feb mar apr jun jul aug sep "
-    "sept oct nov dec no nos vs dept univ est approx fig vol ph.d".split()
+    "sept oct nov dec no nos vs dept univ est approx fig vol ph.d ft mt mtn pt hwy rte "
+    "ln ct pl sq pkwy cir bros assn intl natl ret".split()
 )
 _STARTERS = frozenset(
     "The A An He She It They We I You But And Or So This That These Those In On At "
