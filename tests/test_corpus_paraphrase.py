@@ -145,3 +145,15 @@ def test_in_order_finds_a_longest_chain_increasing_on_both_sides(
     assert all(x.a < y.a and x.b < y.b for x, y in pairwise(chain))
     assert {(m.a, m.b) for m in chain} <= cells
     assert len(chain) == _longest_brute(sorted(cells))
+
+
+def test_a_rewrites_reworded_sentences_are_traced_to_its_source_with_one_figure() -> None:
+    found = audit([article(RELEASE, "release"), article(REWRITE, "rewrite")], drift=False)
+    (edge,) = found.reuse
+    source, copy = edge.derivation.source, edge.derivation.target
+    provenance = found.traced(copy)
+    traced = [a for a in provenance.sentences if a.source_article == source]
+    assert len(traced) >= 3
+    assert all(a.relation.value in {"paraphrased", "edited"} for a in traced)
+    (share,) = [s for s in provenance.sources if s.source == source]
+    assert share.share == edge.derivation.share

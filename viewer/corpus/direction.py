@@ -123,8 +123,15 @@ def direct(pair: CopyPair | Reuse, evidence: Evidence) -> Derivation:
     assert match is not None, "every copy pair was matched"
     a, b = evidence.articles[x], evidence.articles[y]
     profiles = evidence.profiles
-    a_in_b = found_share(a, match.a_best, profiles.flags(x))[1]
-    b_in_a = found_share(b, match.b_best, profiles.flags(y))[1]
+    # Counted as provenance counts them: a reuse edge's pair is not one family, so only
+    # edited text and the sentences the edge vouches for are found.
+    together = not isinstance(pair, Reuse)
+    a_in_b = found_share(
+        a, match.a_best, profiles.flags(x), together=together, vouched=evidence.vouched(x, y)
+    )[1]
+    b_in_a = found_share(
+        b, match.b_best, profiles.flags(y), together=together, vouched=evidence.vouched(y, x)
+    )[1]
     votes = _votes(a, b, profiles.furniture(x), profiles.furniture(y), match, pair)
     votes += _subset(pair, match, (a_in_b, b_in_a))
     released = _release(a, b)

@@ -24,7 +24,7 @@ paragraphs from two unrelated stories joins their families; its derivation tree
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
 
@@ -140,6 +140,17 @@ class Evidence:
     """Sentence matches of every candidate pair, keyed by article indexes ``(a, b)``, a < b."""
     index: Mapping[str, int]
     """Position of each article id."""
+    reused: Mapping[tuple[int, int], tuple[SentenceMatch, ...]] = field(default_factory=dict)
+    """The shared sentences of every reuse edge (partial reuse or a rewrite), keyed like
+    ``matches``: what provenance may attribute across the edge even where a rewording
+    scores below its bar, since the edge's own test vouched for it."""
+
+    def vouched(self, x: int, y: int) -> dict[int, SentenceMatch]:
+        """The sentences of article ``x`` a reuse edge with ``y`` vouches for, each with
+        its counterpart in ``y`` (seen from ``x``); empty without an edge."""
+        if x < y:
+            return {m.a: m for m in self.reused.get((x, y), ())}
+        return {m.b: SentenceMatch(m.b, m.a, m.score) for m in self.reused.get((y, x), ())}
 
     def match(self, x: int, y: int) -> PairMatch | None:
         """Matches between articles ``x`` and ``y`` seen from ``x``; ``None`` if never compared."""
@@ -176,6 +187,7 @@ def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Cl
     matches: dict[tuple[int, int], PairMatch] = {}
     pairs: list[CopyPair] = []
     reused: list[Reuse] = []
+    shared: dict[tuple[int, int], tuple[SentenceMatch, ...]] = {}
     rejected: list[Rejected] = []
     meanings = Meanings(profiles)
     for done, (x, y) in enumerate(proposed, 1):
@@ -187,6 +199,7 @@ def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Cl
             pairs.append(verdict)
         elif isinstance(verdict, Reuse):
             reused.append(verdict)
+            shared[x, y] = verdict.shared_sentences
         else:
             rejected.append(verdict)
         if progress is not None:
@@ -194,7 +207,7 @@ def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Cl
     families = _families(pairs, index)
     if progress is not None:
         progress("families", len(proposed), len(proposed))
-    evidence = Evidence(articles, prints, profiles, matches, index)
+    evidence = Evidence(articles, prints, profiles, matches, index, shared)
     return Clustering(families, tuple(rejected), evidence, tuple(reused))
 
 

@@ -27,7 +27,7 @@ are listed in ``also``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -207,12 +207,19 @@ def provenance_of(
     """
     article = evidence.articles[x]
     quoted, boilerplate = evidence.profiles.flags(x)
-    matches = [(y, together, evidence.match(x, y)) for y, together in allowed]
+    matches = [
+        (y, together, evidence.match(x, y), {} if together else evidence.vouched(x, y))
+        for y, together in allowed
+    ]
     attributions: list[Attribution] = []
     for i in range(len(article.sentences)):
         options: list[tuple[float, int, SentenceMatch]] = []
         nearest: tuple[float, int, SentenceMatch] | None = None
-        for y, together, match in matches:
+        for y, together, match, vouched in matches:
+            if i in vouched and not boilerplate[i]:
+                # A reuse edge's own test (a rewrite's in-order chain) vouched for it.
+                options.append((vouched[i].score, y, vouched[i]))
+                continue
             best = match.a_best[i] if match else None
             if best is None:
                 continue
@@ -268,6 +275,7 @@ def found_share(
     flags: tuple[Sequence[bool], Sequence[bool]],
     *,
     together: bool = True,
+    vouched: Collection[int] = (),
 ) -> tuple[int, float]:
     """Characters of ``article``'s sentences found in another article, and their share of
     all its sentence characters: the share its provenance gives that article when no
@@ -278,13 +286,17 @@ def found_share(
         flags: which sentences are quotations and which boilerplate
             (:meth:`~viewer.corpus.profile.Profiles.flags`).
         together: whether the two are in one family.
+        vouched: sentences a reuse edge between them vouches for
+            (:meth:`~viewer.corpus.families.Evidence.vouched`), found whatever their score.
     """
     quoted, boilerplate = flags
     total = sum(s.end - s.start for s in article.sentences)
     found = sum(
         s.end - s.start
-        for s, m, q, b in zip(article.sentences, best, quoted, boilerplate, strict=True)
-        if counts_as_source(m, together=together, quoted=q, boiler=b)
+        for i, (s, m, q, b) in enumerate(
+            zip(article.sentences, best, quoted, boilerplate, strict=True)
+        )
+        if (i in vouched and not b) or counts_as_source(m, together=together, quoted=q, boiler=b)
     )
     return found, round(found / total, 6) if total else 0.0
 
@@ -323,11 +335,13 @@ def _attribution(
 
 
 def _relation(score: float) -> Relation:
+    """The relation a source at ``score`` has; a source below ``PARAPHRASED`` is one a
+    rewrite's chain vouched for, so it is a paraphrase too."""
     if score >= 1.0:
         return Relation.VERBATIM
     if score >= EDITED:
         return Relation.EDITED
-    return Relation.PARAPHRASED if score >= PARAPHRASED else Relation.NONE
+    return Relation.PARAPHRASED
 
 
 def _summary(article: Article, attributions: list[Attribution]) -> Provenance:
