@@ -4,8 +4,9 @@ The fingerprints propose pairs that share word shingles, which a rewrite seldom 
 every sentence is reworded, so no run of five words survives. What survives is the
 story's vocabulary: the researcher's surname, the fossil's Latin name, the town, the
 company's product. This stage proposes the pairs that share several words that are rare
-in English (wordfreq's Zipf frequency below ``RARE_ZIPF``, so rarity does not depend on
-how big or how mixed the corpus is), drawn from the reporters' own sentences.
+in English (absent from wordfreq's small English list, which holds every word of Zipf
+frequency 3 or more: rarer than one in a million words; so rarity does not depend on how
+big or how mixed the corpus is), drawn from the reporters' own sentences.
 
 Proposing is cheap and not a verdict: each pair is judged by the family, reuse and
 paraphrase tests like any other. A word in more than ``MAX_POSTINGS`` articles proposes
@@ -21,14 +22,12 @@ from itertools import combinations
 
 from viewer.corpus.profile import Profile
 from viewer.model import Article
-from viewer.pairwise.drift.garble import zipf
 from viewer.prepare.fingerprint import sentence_words
 from viewer.prepare.similarity import STOPWORDS
+from viewer.text.wordlists import english
 
-__all__ = ["MAX_POSTINGS", "MIN_SHARED", "RARE_ZIPF", "rare_words", "story_pairs"]
+__all__ = ["MAX_POSTINGS", "MIN_SHARED", "rare_words", "story_pairs"]
 
-RARE_ZIPF = 3.5
-"""Words rarer than about three in a million words of English: names, terms of art."""
 MIN_SHARED = 3
 """Rare words two articles must share to be proposed."""
 MIN_SHARE = 0.25
@@ -85,5 +84,5 @@ def _rare(word: str) -> bool:
         len(word) >= _MIN_LENGTH
         and word not in STOPWORDS
         and not any(c.isdigit() for c in word)
-        and zipf(word) < RARE_ZIPF
+        and word not in english("small")
     )
