@@ -48,12 +48,14 @@ class _Parsed(HTMLParser):
         self.attributes: set[str] = set()
         self.text: list[str] = []
         self.other: list[str] = []
+        self.links: list[str] = []
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.add(tag)
         self.attributes.update(name for name, _ in attrs)
+        self.links.extend(value or "" for name, value in attrs if name == "href")
 
     handle_startendtag = handle_starttag
 
@@ -72,7 +74,8 @@ class _Parsed(HTMLParser):
 
 def written_by(*modules: str) -> tuple[set[str], set[str]]:
     """The tags and attribute names that the writers' own source spells out."""
-    source = "\n".join((REPORTS / module).read_text(encoding="utf-8") for module in modules)
+    files = [REPORTS / module for module in modules if module.endswith(".py")]
+    source = "\n".join(path.read_text(encoding="utf-8") for path in files)
     tags = {tag.lower() for tag in re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", source)}
     attributes = set(re.findall(r"\s([a-z][a-z-]*)=", source))
     for rest in re.findall(r"<[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)>", source):
@@ -84,8 +87,14 @@ def assert_only_the_writers_markup(html: str, *modules: str) -> _Parsed:
     parsed = _Parsed(html)
     tags, attributes = written_by(*modules)
     assert parsed.tags <= tags, parsed.tags - tags
+    if "pictures" in modules:  # SVG's camel-case names and attributes built in f-strings
+        from tests.test_report_audit import PICTURE_ATTRIBUTES
+
+        attributes |= PICTURE_ATTRIBUTES
     assert parsed.attributes <= attributes, parsed.attributes - attributes
-    assert not parsed.tags & set(RISKY)
+    # the audit's pictures are the writers' own <svg> and <a>, linking only in the page
+    assert not parsed.tags & (set(RISKY) - {"a", "svg"} if "pictures" in modules else set(RISKY))
+    assert all(link.startswith("#") for link in parsed.links), parsed.links
     assert not [name for name in parsed.attributes if name.startswith("on")]
     assert parsed.other == []
     return parsed
@@ -127,7 +136,8 @@ def test_audit_html_report_holds_only_its_own_markup(hostile_articles: tuple[Art
     html_report = pytest.importorskip("viewer.report.audit_html")
     found = audit.audit(hostile_articles)
     html = html_report.render_audit_html(found, hostile_articles)
-    parsed = assert_only_the_writers_markup(html, "audit_html.py", "html.py")
+    pictures = sorted(f"pictures/{p.name}" for p in (REPORTS / "pictures").glob("*.py"))
+    parsed = assert_only_the_writers_markup(html, "audit_html.py", "html.py", "pictures", *pictures)
     text = "".join(parsed.text)
     assert found.families, "the copy should make a family, so its sections are rendered"
     assert "[@click=app.quit]here[/]" in text and "\x1b" not in text

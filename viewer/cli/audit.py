@@ -175,13 +175,32 @@ def run_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
         raise UsageError("cannot audit: no article could be loaded")
     result = _run(articles, drift=True)
     width, color = _text_options(args, environ)
-    _write(render_audit(result, articles, args.format, width, color), args.output)
+    if args.format == "md" and args.output not in (None, "-"):
+        _write_markdown(result, articles, Path(args.output))
+    else:
+        _write(render_audit(result, articles, args.format, width, color), args.output)
     if args.fail_on:
         found = sorted({f.kind.value for p in result.drift for f in p.flags} & args.fail_on)
         if found:
             say(f"found drift flags of kind {', '.join(found)} (--fail-on)")
             return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _write_markdown(audit: Audit, articles: Sequence[Article], report: Path) -> None:
+    """The Markdown report and, in a folder beside it, the SVG pictures it shows."""
+    from viewer.report.audit_markdown import markdown_with_pictures, picture_folder
+
+    text, pictures = markdown_with_pictures(audit, articles, report)
+    if pictures:
+        folder = picture_folder(report)
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as error:
+            raise UsageError(f"cannot write {one_line(str(folder))}: {error.strerror}") from None
+    for path, svg in pictures.items():
+        _write(svg, str(path))
+    _write(text, str(report))
 
 
 def _same_file(path: str, given: str) -> bool:

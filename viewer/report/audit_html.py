@@ -1,5 +1,10 @@
 """The corpus audit as one self-contained HTML page: inline CSS, no script, no network.
 
+The pictures come first (:mod:`viewer.report.pictures`): who copied whom as a graph per
+story, then the drift overview; each article's provenance opens with its strip. Every
+picture is inline SVG with its text equivalent beside it, and links into the sections
+by anchors made from places in the corpus (never from article ids).
+
 Every piece of text an article brings (its sentences, title, id, quotations, the
 evidence that quotes it) is escaped by the compare report's helpers after its control
 characters are made visible, and the page's Content-Security-Policy (the compare
@@ -20,7 +25,9 @@ from viewer.report.audit_outline import (
     articles_by_id,
     count,
     drifted_quotes,
+    edge_words,
     plural,
+    root_words,
     summary_parts,
     tree_rows,
 )
@@ -28,6 +35,10 @@ from viewer.report.audit_outline import (
 # One policy and one way of escaping article text for every HTML report.
 from viewer.report.html import CSP, field_html, text_html
 from viewer.report.pairs import percent_label, score_label
+from viewer.report.pictures.sections import CSS as PICTURES_CSS
+from viewer.report.pictures.sections import drift_overview, graph_section, strip_html
+from viewer.report.pictures.strip_svg import TITLED
+from viewer.report.pictures.svg import article_anchor, family_anchor, sentence_anchor
 
 __all__ = ["render_audit_html"]
 
@@ -53,6 +64,9 @@ ins { background: #dafbe1; color: #116329; text-decoration: none; }
 tr.high td.severity { color: #82071e; font-weight: bold; }
 tr.medium td.severity { color: #7d4e00; }
 details { margin: .5em 0; } summary { cursor: pointer; }
+/* a corpus report is long: the browser lays out and paints only what scrolls into view */
+details, figure, table { content-visibility: auto; contain-intrinsic-size: auto 40em; }
+@media print { details, figure, table { content-visibility: visible; } }
 """
 
 
@@ -85,12 +99,9 @@ def _tree(lineage: Lineage, by_id: dict[str, Article]) -> str:
         depth = row.depth
         parts.append(f"<li>{_article(by_id[row.article])}")
         if row.edge is None:
-            parts.append(' <span class="meta">— the source</span>')
+            parts.append(f' <span class="meta">{text_html(root_words(lineage))}</span>')
             continue
-        parts.append(
-            f"<br>copied from the article above: {percent_label(row.edge.share)} of its text "
-            f"found there; direction confidence {percent_label(row.edge.confidence)}"
-        )
+        parts.append(f"<br>{text_html(edge_words(row.edge))}")
         parts += [
             f'<div class="evidence">{text_html(reason)}</div>' for reason in row.edge.evidence
         ]
@@ -105,7 +116,8 @@ def _family(number: int, family: Family, lineage: Lineage, by_id: dict[str, Arti
         for p in family.pairs
     ]
     return (
-        f"<h3>Family {number}: {plural(len(family.articles), 'article')}</h3>\n"
+        f'<h3 id="{family_anchor(number)}">Family {number}: '
+        f"{plural(len(family.articles), 'article')}</h3>\n"
         f"{_tree(lineage, by_id)}\n{_table(('A', 'B', 'kind', 'score', 'why'), rows)}"
     )
 
@@ -117,7 +129,9 @@ def _source(attribution: Attribution) -> str:
     return f'<span class="id">{field_html(attribution.source_article)}</span>, sentence {sentence}'
 
 
-def _provenance(provenance: Provenance, article: Article) -> str:
+def _provenance(
+    provenance: Provenance, article: Article, index: int, pictures: bool, titled: bool
+) -> str:
     shares = [f"{percent_label(s.share)} from {field_html(s.source)}" for s in provenance.sources]
     unsourced = provenance.unsourced / provenance.characters if provenance.characters else 0.0
     shares.append(f"{percent_label(unsourced)} with no source")
@@ -126,14 +140,16 @@ def _provenance(provenance: Provenance, article: Article) -> str:
         kind = "boilerplate" if a.boilerplate else "original" if a.source_article is None else ""
         score = score_label(a.score) if a.source_article else "–"
         rows.append(
-            f'<tr class="{kind}"><td class="num">{a.sentence + 1}</td>'
+            f'<tr id="{sentence_anchor(index, a.sentence)}" class="{kind}">'
+            f'<td class="num">{a.sentence + 1}</td>'
             f"<td>{text_html(article.sentences[a.sentence].text)}</td>"
             f'<td class="source">{_source(a)}</td><td>{a.relation.value}</td>'
             f'<td class="num">{score}</td></tr>'
         )
     table = _table(("#", "sentence", "source", "relation", "score"), rows)
     return (
-        f"<details open><summary>{_article(article)}</summary>\n"
+        f'<details id="{article_anchor(index)}" open><summary>{_article(article)}</summary>\n'
+        f"{strip_html(provenance, index, titled=titled) + chr(10) if pictures else ''}"
         f"<p>Sources: {'; '.join(shares)}.</p>\n{table}\n</details>"
     )
 
@@ -190,16 +206,24 @@ def _rejected(audit: Audit) -> str:
     return _table(("A", "B", "why not a copy"), rows)
 
 
-def _sections(audit: Audit, by_id: dict[str, Article]) -> list[str]:
+def _sections(audit: Audit, articles: Sequence[Article], pictures: bool) -> list[str]:
+    by_id = articles_by_id(articles)
+    index = {article.id: n for n, article in enumerate(articles)}
+    titled = len(audit.attributions) <= TITLED
     families = [
         _family(n, family, tree, by_id)
         for n, (family, tree) in enumerate(zip(audit.families, audit.lineages, strict=True), 1)
     ]
     return [
+        *(graph_section(audit, articles) if pictures else ()),
+        *(drift_overview(audit, articles) if pictures else ()),
         "<h2>Families</h2>",
         *(families or ["<p>No article is a copy of another.</p>"]),
         "<h2>Provenance</h2>",
-        *(_provenance(p, by_id[p.article]) for p in audit.provenance),
+        *(
+            _provenance(p, by_id[p.article], index[p.article], pictures, titled)
+            for p in audit.provenance
+        ),
         "<h2>Quotations shared across articles</h2>",
         *([_quotes(n, f) for n, f in enumerate(audit.quotes, 1)] or ["<p>None.</p>"]),
         "<h2>Drift between copies and their sources</h2>",
@@ -209,9 +233,11 @@ def _sections(audit: Audit, by_id: dict[str, Article]) -> list[str]:
     ]
 
 
-def render_audit_html(audit: Audit, articles: Sequence[Article]) -> str:
-    """The audit as a complete HTML document: summary, families with their derivation
-    trees, per-article provenance, shared quotations, drift per copy pair, rejected pairs."""
+def render_audit_html(audit: Audit, articles: Sequence[Article], *, pictures: bool = True) -> str:
+    """The audit as a complete HTML document: summary, a derivation graph per story, the
+    drift overview, families with their derivation trees, per-article provenance (each
+    with its strip), shared quotations, drift per copy pair, rejected pairs; without
+    ``pictures``, the same page with no picture (the benchmark's baseline)."""
     title = f"Audit of {plural(len(articles), 'article')}"
     summary = " · ".join(summary_parts(count(audit)))
     return "\n".join(
@@ -221,11 +247,11 @@ def render_audit_html(audit: Audit, articles: Sequence[Article]) -> str:
             '<head><meta charset="utf-8">',
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             f"<title>{title}</title>",
-            f"<style>{_CSS}</style></head>",
+            f"<style>{_CSS}{PICTURES_CSS}</style></head>",
             "<body>",
             f"<h1>{title}</h1>",
             f"<p><strong>Summary:</strong> {summary}.</p>",
-            *_sections(audit, articles_by_id(articles)),
+            *_sections(audit, articles, pictures),
             "</body>",
             "</html>",
             "",

@@ -8,6 +8,7 @@ break or emphasis can come from an article, and control characters are made visi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from viewer.corpus.audit import Audit, PairDrift
 from viewer.corpus.direction import Lineage
@@ -19,13 +20,24 @@ from viewer.report.audit_outline import (
     articles_by_id,
     count,
     drifted_quotes,
+    edge_words,
+    root_words,
     summary_parts,
     tree_rows,
 )
 from viewer.report.markdown import escape_markdown
 from viewer.report.pairs import percent_label, score_label
+from viewer.report.pictures.drift_chart import drift_chart, drift_groups
+from viewer.report.pictures.graph import derivation_groups
+from viewer.report.pictures.graph_svg import graph_svg
 
-__all__ = ["render_audit_markdown", "render_trace_markdown"]
+__all__ = [
+    "audit_pictures",
+    "markdown_with_pictures",
+    "picture_folder",
+    "render_audit_markdown",
+    "render_trace_markdown",
+]
 
 
 def _row(cells: Sequence[str]) -> str:
@@ -55,13 +67,12 @@ def _tree(lineage: Lineage, by_id: dict[str, Article]) -> list[str]:
     for row in tree_rows(lineage):
         indent = "  " * row.depth
         if row.edge is None:
-            lines.append(f"{indent}- {_article(by_id[row.article])} — the source")
+            lines.append(f"{indent}- {_article(by_id[row.article])} {root_words(lineage)}")
             continue
         edge = row.edge
         lines.append(
-            f"{indent}- {_article(by_id[row.article])} — copied from the item above: "
-            f"{percent_label(edge.share)} of its text found there, direction confidence "
-            f"{percent_label(edge.confidence)}"
+            f"{indent}- {_article(by_id[row.article])} — "
+            f"{escape_markdown(edge_words(edge, 'the item above'))}"
         )
         lines += [f"{indent}  - {escape_markdown(reason)}" for reason in edge.evidence]
     return lines
@@ -147,11 +158,65 @@ def _rejected(audit: Audit) -> list[str]:
     return lines
 
 
-def render_audit_markdown(audit: Audit, articles: Sequence[Article]) -> str:
-    """The audit as a Markdown document: summary, families with their derivation trees,
-    per-article provenance, shared quotations, drift per copy pair, rejected pairs."""
+def audit_pictures(audit: Audit, articles: Sequence[Article]) -> dict[str, str]:
+    """The pictures a Markdown report shows, by file name: each story's derivation graph
+    (``graph-N.svg``, boxes without links: a Markdown viewer shows an SVG as an image),
+    then each family's drift chart (``drift-N.svg``)."""
     by_id = articles_by_id(articles)
-    lines = [f"# Audit of {len(articles)} articles", "", _summary(audit), "", "## Families", ""]
+    pictures = {
+        f"graph-{group.number}.svg": graph_svg(group, by_id, None).svg + "\n"
+        for group in derivation_groups(audit, articles)
+    }
+    for number, group in enumerate(drift_groups(audit), 1):
+        pictures[f"drift-{number}.svg"] = drift_chart(number, group) + "\n"
+    return pictures
+
+
+def picture_folder(report: Path) -> Path:
+    """Where the pictures of the report written to ``report`` go: ``NAME-pictures``
+    beside it."""
+    return report.with_name(f"{report.stem}-pictures")
+
+
+def _pictures(audit: Audit, articles: Sequence[Article], folder: str | None) -> list[str]:
+    """The pictures section: images from ``folder``, or where they would be."""
+    lines = ["## Pictures", ""]
+    if folder is None:
+        note = "Written as SVG files beside the report when it is written to a file (`--output`)."
+        return [*lines, note, ""]
+    names = audit_pictures(audit, articles)
+    if not names:
+        return [*lines, "No article shares text with another.", ""]
+    for name in names:
+        number = name.removesuffix(".svg").split("-")[1]
+        what = "Derivation graph of story" if name.startswith("graph") else "Drift flags, chart"
+        lines += [f"![{what} {number}]({folder}/{name})", ""]
+    return lines
+
+
+def markdown_with_pictures(
+    audit: Audit, articles: Sequence[Article], report: Path
+) -> tuple[str, dict[Path, str]]:
+    """The Markdown report to be written to ``report``, and each picture's path (in
+    :func:`picture_folder`) and SVG text."""
+    folder = picture_folder(report)
+    files = {folder / name: svg for name, svg in audit_pictures(audit, articles).items()}
+    return render_audit_markdown(audit, articles, pictures=folder.name), files
+
+
+def render_audit_markdown(
+    audit: Audit, articles: Sequence[Article], pictures: str | None = None
+) -> str:
+    """The audit as a Markdown document: summary, pictures, families with their derivation
+    trees, per-article provenance, shared quotations, drift per copy pair, rejected pairs.
+
+    Args:
+        pictures: the folder, relative to the report, the pictures are written to
+            (:func:`markdown_with_pictures`); ``None`` says where they would be instead.
+    """
+    by_id = articles_by_id(articles)
+    lines = [f"# Audit of {len(articles)} articles", "", _summary(audit), ""]
+    lines += [*_pictures(audit, articles, pictures), "## Families", ""]
     if not audit.families:
         lines += ["No article is a copy of another.", ""]
     for number, (family, tree) in enumerate(zip(audit.families, audit.lineages, strict=True), 1):
