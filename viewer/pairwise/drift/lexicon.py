@@ -170,6 +170,11 @@ MONTH_ABBREVIATIONS = {
     "dec": "december",
 }
 """Months as datelines abbreviate them ("Sept. 19"): the same month as "September"."""
+TIME_ZONES = frozenset(
+    "utc gmt bst cet cest eet eest est edt cst cdt mst mdt pst pdt akst akdt hst ist jst "
+    "kst aest aedt acst awst nzst nzdt nzt sast wat eat".split()
+)
+"""Time-zone abbreviations: part of a time ("1:19am NZT"), never a name."""
 APPROXIMATOR_PHRASES = frozenset(
     {("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("up", "to")}
 )

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from viewer.model import Drift, DriftKind, Severity, Span, Token
+from viewer.model import Article, Drift, DriftKind, Severity, Span, Token
 from viewer.pairwise.drift import lexicon
 from viewer.pairwise.drift.context import (
     PairContext,
@@ -34,6 +34,20 @@ _RARE_ZIPF = 3.0
 """A sentence-opening word rarer than this is taken for a name ("Kimbrough said")."""
 _ANY_WORD = re.compile(r"[^\W_][\w'.-]*")
 _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w'’-]*")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_HEADLINE_WORDS = 3
+_HEADLINE_SHARE = 0.8
+"""A line of at least this many words other than function words, this share of them
+capitalised, is a headline in title case."""
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"  # PARIS, NEW YORK, ST. LOUIS
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s+[A-Z][a-z]{1,4}\.)"  # Gainesville, Fla.
+    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"  # , Fla. / , France
+    r"\s*(?:\(\s*[A-Za-z&. ]{1,30}\s*\))?"  # (AP)
+    r"\s*(?:—|–|-{1,3})\s"
+)
+"""A dateline opening a sentence: a city in capitals (or "City, St."), a state or
+country, a wire's name in brackets, then a dash."""
 _OPENER_ZIPF = 5.0
 """A sentence-opening capitalised word this common is not part of the name after it;
 a rarer one ("Mayor", "Governor") is kept, so a changed title is seen."""
@@ -69,10 +83,13 @@ def names(text: str, words: Sequence[Token], starts: frozenset[int]) -> list[Nam
     found: list[Name] = []
     run: list[Token] = []
     for k, token in enumerate(words):
+        bare = _key(token).rstrip(".")
         capital = (
             token.text[:1].isupper()
             and token.norm not in lexicon.FUNCTION_WORDS
-            and _key(token) not in lexicon.CALENDAR_WORDS
+            and bare not in lexicon.CALENDAR_WORDS
+            and bare not in lexicon.MONTH_ABBREVIATIONS
+            and bare not in lexicon.TIME_ZONES
         )
         joined = run and _joins(text, run[-1], token)
         if (capital and (joined or not run)) or (
@@ -117,8 +134,8 @@ def _accept(text: str, run: list[Token], starts: frozenset[int]) -> list[Name]:
 
 def entity_flags(context: PairContext) -> Iterator[Drift]:
     """Names whose words went missing on the other side, as entity or garble flags."""
-    a_names = names(context.a.text, context.a_words, sentence_starts(context.a, context.pair.a))
-    b_names = names(context.b.text, context.b_words, sentence_starts(context.b, context.pair.b))
+    a_names = _story_names(context.a, context.a_words, context.pair.a)
+    b_names = _story_names(context.b, context.b_words, context.pair.b)
     a_keys = {_key(t) for t in context.a_words}
     b_keys = {_key(t) for t in context.b_words}
     for hunk in context.hunks:
@@ -136,9 +153,63 @@ def entity_flags(context: PairContext) -> Iterator[Drift]:
         if old and new and _synonym_swap(old, new, known_names(context.a.text)):
             yield _garble(context, old, new)
             continue
+        if lost and got and _encoding_loss(lost, got):
+            yield _lost_letters(context, lost, got)
+            continue
         a_span = _tokens_or_point(lost, hunk.a_span)
         b_span = _tokens_or_point(got, hunk.b_span)
         yield _flag(context, lost, got, a_span, b_span)
+
+
+def _story_names(article: Article, words: Sequence[Token], indexes: Sequence[int]) -> list[Name]:
+    """The names of a pair side's sentences, leaving out those of a headline set in title
+    case ("Fire Causes Cathedral's Spire to Collapse": every word capitalised, so no
+    capital says "name") and of a dateline ("NEW YORK (AP) —", "GAINESVILLE, Fla. —"),
+    which a copy may drop or rewrite without changing the story."""
+    found = names(article.text, words, sentence_starts(article, indexes))
+    skipped: list[Span] = []
+    for i in indexes:
+        sentence = article.sentences[i]
+        text = article.text[sentence.start : sentence.end]
+        if _headline(text):
+            skipped.append(Span(sentence.start, sentence.end))
+        elif dateline := _DATELINE.match(text):
+            skipped.append(Span(sentence.start, sentence.start + dateline.end()))
+    return [n for n in found if not any(s.start <= n.words[0].start < s.end for s in skipped)]
+
+
+def _headline(text: str) -> bool:
+    """Whether a line is a headline in title case: three or more words that are not
+    function words, nearly all capitalised, and no closing full stop."""
+    if text.rstrip()[-1:] in {".", "!", '"', "”"}:
+        return False
+    content = [w for w in _WORD.findall(text) if w.lower() not in lexicon.FUNCTION_WORDS]
+    capitals = sum(w[:1].isupper() for w in content)
+    return len(content) >= _HEADLINE_WORDS and capitals >= _HEADLINE_SHARE * len(content)
+
+
+def _encoding_loss(lost: list[Token], got: list[Token]) -> bool:
+    """Whether each new word is a lost one with its accented letters dropped or replaced
+    ("Andrés" → "Andrs", "Andr?s"): a copy that lost its text's encoding, not a new name."""
+    stripped = {_ascii_only(t.text) for t in lost if not t.text.isascii()}
+    return bool(stripped) and all(_ascii_only(t.text) in stripped for t in got)
+
+
+def _ascii_only(word: str) -> str:
+    return "".join(c for c in word if c.isascii() and c not in "?").lower()
+
+
+def _lost_letters(context: PairContext, lost: list[Token], got: list[Token]) -> Drift:
+    before = " ".join(t.text for t in lost)
+    after = " ".join(t.text for t in got)
+    return context.flag(
+        DriftKind.GARBLE,
+        Severity.LOW,
+        enclosing([span_of(t) for t in lost]),
+        enclosing([span_of(t) for t in got]),
+        f"Accented letters were lost: “{before}” became “{after}”, as a copy that lost "
+        "its text's encoding shows.",
+    )
 
 
 def _missing(key: str, pair_keys: set[str]) -> bool:

@@ -22,6 +22,7 @@ __all__ = ["number_terms"]
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _COMPOUND = re.compile(r"^\d+(?:[-:/]\d+)+$")
+_CLOCK = re.compile(r"^(\d{1,2}:\d{2})(?:am|pm)$")
 _PLAIN = re.compile(r"([$€£¥]?)(\d+(?:\.\d+)?)(%?)$")
 _CURRENCY_WORDS = {
     "dollar": "$",
@@ -152,6 +153,9 @@ def _number_value(word: str) -> str | None:
         return _exact(Decimal(str(lexicon.NUMBER_WORDS[word])))
     if word in lexicon.VAGUE_QUANTITIES:
         return word
+    clock = _CLOCK.match(word)
+    if clock:
+        return clock.group(1)  # "1:19am" is the time "1:19" ("a.m." is a word apart)
     if _COMPOUND.match(word):
         return word  # a score, a time or a date: "5-2", "10:45", "2024-04-09"
     parts = word.split("-")

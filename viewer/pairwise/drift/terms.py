@@ -9,6 +9,7 @@ added or dropped. Comparing counts rather than positions keeps reordering silent
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
@@ -19,6 +20,9 @@ from viewer.pairwise.drift.context import Hunk, PairContext, Term, enclosing, sp
 from viewer.pairwise.drift.numbers import number_terms
 
 Extractor = Callable[[Sequence[Token]], list[Term]]
+_RANGE = re.compile(r"\d+(?:\.\d+)?-\d+(?:\.\d+)?")
+_EITHER = frozenset({"f", "m"})
+_NEITHER = frozenset({"n"})
 
 
 def hedge_terms(words: Sequence[Token]) -> list[Term]:
@@ -168,28 +172,71 @@ def listed(terms: list[Term]) -> str:
 
 def number_flags(context: PairContext) -> Iterator[Drift]:
     """A quantity, amount, count, age, date or time changed (high), added or removed
-    (medium: a reworded sentence often moves a figure to the next one; low for a weekday)."""
-    for hunk, gone, new in paired_changes(context, number_terms):
-        if _article_for_one(context, hunk, gone, new):
+    (medium: a reworded sentence often moves a figure to the next one; low for a weekday).
+
+    Figures are compared kind by kind (a count with a count, a date with a date): a
+    reworded sentence that puts "Thursday" where "about 29" stood has not changed a
+    count into a day.
+    """
+    for hunk, gone_all, new_all in paired_changes(context, number_terms):
+        if _article_for_one(context, hunk, gone_all, new_all):
             continue
-        a_span, b_span = sides(context, hunk, gone, new)
-        same_value = {t.bare for t in gone} == {t.bare for t in new}
-        severity = Severity.MEDIUM
-        if gone and new and same_value:
-            why = f"The qualifier of a number changed: {listed(gone)} became {listed(new)}."
-        elif gone and new and _unsigned(gone) == _unsigned(new):
-            why = f"Only a percent sign differs: {listed(gone)} became {listed(new)}."
-            severity = Severity.LOW
-        elif gone and new:
-            why = f"A number changed: {listed(gone)} became {listed(new)}."
-            severity = Severity.HIGH
-        elif gone:
-            why = f"A number was removed: {listed(gone)}."
-        else:
-            why = f"A number was added: {listed(new)}."
-        if not (gone and new) and all(t.bare in lexicon.WEEKDAYS for t in gone + new):
-            severity = Severity.LOW  # "on Thursday" left out: the day, not a quantity
-        yield context.flag(DriftKind.NUMBER, severity, a_span, b_span, why)
+        if _range_restated(context, gone_all, new_all):
+            continue
+        for kind in sorted({_quantity(t) for t in gone_all + new_all}):
+            gone = [t for t in gone_all if _quantity(t) == kind]
+            new = [t for t in new_all if _quantity(t) == kind]
+            yield _number_flag(context, hunk, gone, new)
+
+
+def _number_flag(
+    context: PairContext, hunk: Hunk | None, gone: list[Term], new: list[Term]
+) -> Drift:
+    """One kind of figure's change in a hunk."""
+    a_span, b_span = sides(context, hunk, gone, new)
+    same_value = {t.bare for t in gone} == {t.bare for t in new}
+    severity = Severity.MEDIUM
+    if gone and new and same_value:
+        why = f"The qualifier of a number changed: {listed(gone)} became {listed(new)}."
+    elif gone and new and _unsigned(gone) == _unsigned(new):
+        why = f"Only a percent sign differs: {listed(gone)} became {listed(new)}."
+        severity = Severity.LOW
+    elif gone and new:
+        why = f"A number changed: {listed(gone)} became {listed(new)}."
+        severity = Severity.HIGH
+    elif gone:
+        why = f"A number was removed: {listed(gone)}."
+    else:
+        why = f"A number was added: {listed(new)}."
+    if not (gone and new) and all(t.bare in lexicon.WEEKDAYS for t in gone + new):
+        severity = Severity.LOW  # "on Thursday" left out: the day, not a quantity
+    return context.flag(DriftKind.NUMBER, severity, a_span, b_span, why)
+
+
+def _quantity(term: Term) -> str:
+    """What kind of figure a term is: a day or month, a time, a score or range, a count."""
+    bare = term.bare.lstrip("~<>=")
+    if bare in lexicon.CALENDAR_WORDS:
+        return "date"
+    if ":" in bare:
+        return "time"
+    if _RANGE.fullmatch(bare):
+        return "range"
+    return "amount"
+
+
+def _range_restated(context: PairContext, gone: list[Term], new: list[Term]) -> bool:
+    """Whether a range on one side ("ages 44-79") is the same two numbers written out
+    on the other ("between 44 and 79", "44 to 79"), anywhere in the aligned sentences."""
+    for ranges, others, words in ((gone, new, context.b_words), (new, gone, context.a_words)):
+        spans = [r for r in ranges if _RANGE.fullmatch(r.bare)]
+        if not spans or len(spans) != len(ranges):
+            continue
+        there = {t.bare for t in number_terms(words)}
+        ends = {end for r in spans for end in r.bare.split("-")}
+        if ends <= there and all(t.bare in ends for t in others):
+            return True
+    return False
 
 
 def _unsigned(terms: list[Term]) -> set[str]:
@@ -228,6 +275,8 @@ def hedge_flags(context: PairContext) -> Iterator[Drift]:
             why = f"A hedge or attribution was dropped: {listed(gone)}; B states it more firmly."
         else:
             severity = _one_sided(new)
+            if all(t.key == "according to" for t in new):
+                severity = Severity.LOW  # says who said it; dropping it is the change
             a_span = Span(a_span.start, a_span.start)
             why = f"A hedge or attribution was added: {listed(new)}."
         yield context.flag(DriftKind.HEDGE, severity, a_span, b_span, why)
@@ -295,6 +344,8 @@ def pronoun_flags(context: PairContext) -> Iterator[Drift]:
             continue  # "Mr. Reed" for "Reed" adds courtesy, not a new reference
         if gone and new and _genders(gone) == _genders(new):
             continue  # "she" for "the woman who": the same person, reworded
+        if gone and new and {_genders(gone), _genders(new)} == {_EITHER, _NEITHER}:
+            continue  # "his or her" for "their": the same anyone, in neutral words
         a_span, b_span = sides(context, hunk, gone, new)
         severity = Severity.HIGH if gone and new else Severity.MEDIUM
         if gone and new:
