@@ -20,10 +20,22 @@ def test_an_ordinary_compound_is_not_garble() -> None:
 
 
 def test_a_capital_mid_sentence_and_a_lower_case_start_are_garble() -> None:
-    assert garble_marks("chicago police said another The officers left.", None) == [
+    source = "Chicago police said other officers left."
+    assert garble_marks("chicago police said another The officers left.", source) == [
         'capital mid-sentence "another The"',
         'lower-case start "chicago"',
     ]
+
+
+def test_a_lone_lower_case_line_a_split_time_and_an_abbreviation_are_not_garble() -> None:
+    # A byline or caption with no counterpart starts in lower case as often as not.
+    assert garble_marks("by Harbour Gazette staff", None) == []
+    # "a.m." is read as the words "a" and "m": "am" is no merged pair.
+    assert (
+        garble_marks("The quake struck at 1 am local time.", "It struck at 1 a.m. local time.")
+        == []
+    )
+    assert garble_marks("It was sold to the Acme Co. in 1990.", None) == []
 
 
 def test_a_lower_case_word_after_a_full_stop_is_garble_unless_the_other_has_it() -> None:

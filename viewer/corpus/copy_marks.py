@@ -9,7 +9,8 @@ counterpart in the other article, only counts if the counterpart does not carry 
 - **a capital mid-sentence**: a function word capitalised after a lower-case word and
   followed by one ("another The officers");
 - **a lower-case start**: a sentence that starts with a lower-case letter where its
-  counterpart starts with a capital ("chicago Civilian Office…");
+  counterpart starts with a capital ("chicago Civilian Office…"); a sentence with no
+  counterpart is not judged, since bylines and captions start in lower case too;
 - **a lower-case word after a full stop** inside a sentence ("Kim Foxx. he said").
 
 The drift stage (:mod:`viewer.pairwise.drift.garble`) flags the same artefacts inside
@@ -34,7 +35,12 @@ _CAPITAL_MID = re.compile(
 _LOWER_START = re.compile(r"[\"'“‘(\s]*(?P<word>[a-z][\w’'\-]*)")
 _UPPER_START = re.compile(r"[\"'“‘(\s]*[A-Z0-9]")
 _LOWER_AFTER_STOP = re.compile(r"\b(?P<word>[A-Za-z][a-z]+\. [a-z][\w’']*)")
-_ABBREVIATION = re.compile(r"\b(?:etc|vs|approx|incl|p\.m|a\.m)\. ", re.IGNORECASE)
+_ABBREVIATION = re.compile(
+    r"\b(?:etc|vs|approx|incl|p\.m|a\.m|co|inc|corp|ltd|bros|jr|sr|st|mt|ft|ave|blvd|dept"
+    r"|univ|assn|gov|sen|rep|gen|col|capt|lt|sgt|dr|mr|mrs|ms|no|vol|fig)\. ",
+    re.IGNORECASE,
+)
+"""Abbreviations a lower-case word may follow in mid-sentence ("the Smith Co. in 1990")."""
 
 
 def garble_marks(sentence: str, counterpart: str | None) -> list[str]:
@@ -42,8 +48,10 @@ def garble_marks(sentence: str, counterpart: str | None) -> list[str]:
     marks = _merged(sentence, counterpart) if counterpart is not None else []
     marks += _new(_capitals(sentence), _capitals(counterpart), "capital mid-sentence")
     marks += _new(_stops(sentence), _stops(counterpart), "lower case after a full stop")
+    # Only against a counterpart: a lone line set in lower case is a byline ("by Staff"),
+    # a caption or a label as often as it is garble.
     start = _LOWER_START.match(sentence)
-    if start and (counterpart is None or _UPPER_START.match(counterpart)):
+    if start and counterpart is not None and _UPPER_START.match(counterpart):
         marks.append(f'lower-case start "{start.group("word")}"')
     return marks
 
@@ -75,7 +83,8 @@ def _merged(sentence: str, counterpart: str) -> list[str]:
     joined = {
         first + second: (first, second)
         for first, second in pairwise(theirs)
-        if first in STOPWORDS or second in STOPWORDS
+        # Both parts real words: "a.m." read as "a" and "m" makes no merged "am".
+        if (first in STOPWORDS or second in STOPWORDS) and min(len(first), len(second)) >= 2
     }
     known = set(theirs)
     marks: list[str] = []
