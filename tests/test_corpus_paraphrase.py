@@ -157,3 +157,20 @@ def test_a_rewrites_reworded_sentences_are_traced_to_its_source_with_one_figure(
     assert all(a.relation.value in {"paraphrased", "edited"} for a in traced)
     (share,) = [s for s in provenance.sources if s.source == source]
     assert share.share == edge.derivation.share
+
+
+def test_the_model_and_the_html_reader_load_where_warnings_are_errors() -> None:
+    # urllib3 warns at import that SOCKS support is missing; viewer fetches nothing, and
+    # under "python -W error" that warning must not stop the model or the HTML reader.
+    import subprocess
+    import sys
+
+    code = (
+        "from viewer.prepare.semantic import model\n"
+        "from viewer.ingest.html import _extract\n"
+        "assert model() is not None\n"
+        "page = '<html><body><p>' + 'A harbour board closed its pier. ' * 8 + '</p></body></html>'\n"
+        "assert _extract(page) is not None\n"
+    )
+    done = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()[-600:]

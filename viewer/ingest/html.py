@@ -18,6 +18,7 @@ from typing import Any
 from viewer.ingest.assemble import RawArticle
 from viewer.model import MetaField, Problem
 from viewer.text.furniture import furniture_reason
+from viewer.text.quiet_imports import quiet_import
 
 __all__ = ["read_html"]
 
@@ -73,7 +74,7 @@ def read_html(path: str, html: str, encoding: str) -> RawArticle | Problem:
 
 def _extract(html: str) -> Any:
     """trafilatura's document for ``html`` (a fragment is wrapped in a body), or ``None``."""
-    import trafilatura
+    trafilatura = quiet_import("trafilatura")
 
     for name in _QUIET:
         logger = logging.getLogger(name)
@@ -103,8 +104,7 @@ def _is_title(title: str | None, site: str | None) -> bool:
 
 def _other_title(html: str, site: str | None) -> str | None:
     """The first real title among the page's other title sources, or ``None``."""
-    from trafilatura.utils import load_html
-
+    load_html = quiet_import("trafilatura.utils").load_html
     root = load_html(html)  # trafilatura's own parser: None for a page it cannot read
     if root is None:
         return None

@@ -26,6 +26,8 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from viewer.text.quiet_imports import quiet_import
+
 __all__ = ["Embedder", "Vectors", "model", "similarities"]
 
 Vectors = npt.NDArray[np.float32]
@@ -44,9 +46,8 @@ class _WordLlama:
     """WordLlama behind the :class:`Embedder` interface."""
 
     def __init__(self) -> None:
-        import wordllama  # type: ignore[import-untyped]
-
-        package = Path(wordllama.__file__).parent
+        wordllama = quiet_import("wordllama")
+        package = Path(str(wordllama.__file__)).parent
         self._model = wordllama.WordLlama.load(cache_dir=package, disable_download=True)
 
     def embed(self, texts: Sequence[str]) -> Vectors:
