@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import itertools
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -121,7 +124,11 @@ async def chromium(debug_port: int) -> AsyncIterator[Page]:
     """A fresh headless Chromium (its own profile folder) and its first tab, with network,
     log and console events recorded; the browser is stopped by its process id after."""
     assert CHROMIUM is not None
-    with tempfile.TemporaryDirectory(prefix="viewer-chromium-") as profile:
+    # Chromium's helper processes may still be writing the profile as the browser exits;
+    # they are stopped with it (its own process group), and a straggler's file is no failure.
+    with tempfile.TemporaryDirectory(
+        prefix="viewer-chromium-", ignore_cleanup_errors=True
+    ) as profile:
         browser = subprocess.Popen(
             [
                 CHROMIUM,
@@ -132,6 +139,7 @@ async def chromium(debug_port: int) -> AsyncIterator[Page]:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             tabs = await asyncio.to_thread(_devtools, debug_port, 30)
@@ -146,9 +154,15 @@ async def chromium(debug_port: int) -> AsyncIterator[Page]:
                 yield page
                 page._reader.cancel()
         finally:
-            browser.terminate()
-            try:
-                browser.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                browser.kill()
-                browser.wait()
+            _stop(browser)
+
+
+def _stop(browser: subprocess.Popen[bytes]) -> None:
+    """Stop the browser and every helper it started, by the browser's process id."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(browser.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        browser.wait(timeout=10)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(browser.pid, signal.SIGKILL)  # helpers that outlived the browser
+    browser.wait()
