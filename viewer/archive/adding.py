@@ -31,7 +31,7 @@ from viewer.ingest.fields import FieldMap
 from viewer.ingest.limits import Limits
 from viewer.ingest.reader import read_articles
 from viewer.ingest.walk import describe, find_files, read_bytes
-from viewer.model import Problem
+from viewer.model import Note, Problem
 
 __all__ = ["BATCH_ARTICLES", "Progress", "add_files"]
 
@@ -187,6 +187,8 @@ def _load(run: _Run, work: FileWork, path: str, data: bytes) -> None:
     """Load one file's articles into ``work``, fingerprinting a batch whenever one is
     ready; the file's problems are noted on the run."""
     for found in read_articles(path, data, run.fields, run.limits):
+        if isinstance(found, Note):  # what a web archive passed over on purpose
+            continue
         if isinstance(found, Problem):
             run.problems.append(found)
         elif work.articles == run.limits.max_articles:

@@ -27,6 +27,7 @@ from viewer.cli import (
     say,
     use_color,
 )
+from viewer.cli.audit_scale import add_scale_options, cluster_wanted
 from viewer.cli.options import add_loading_and_output
 from viewer.model import DriftKind
 from viewer.report.controls import one_line
@@ -76,6 +77,7 @@ def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         help="exit with 1 when a drift flag of one of these kinds is found: "
         + ", ".join(kind.value for kind in DriftKind),
     )
+    add_scale_options(audit)
     trace = commands.add_parser(
         "trace",
         parents=[common, limit_options()],
@@ -129,15 +131,28 @@ def _load(paths: Sequence[str], args: argparse.Namespace) -> list[Article]:
     corpus = load(paths, fields=args.field_map, limits=limits_from(args))
     for problem in corpus.problems:
         say(one_line(str(problem)))
+    for note in corpus.notes:
+        say(one_line(str(note)))
     if corpus.articles and any(not problem.repaired for problem in corpus.problems):
         say(f"skipped {_skipped(corpus.problems)} that could not be loaded")
     return list(corpus.articles)
 
 
-def _run(articles: Sequence[Article], *, drift: bool, trace: str | None = None) -> Audit:
-    from viewer.corpus.audit import audit
-
+def _run(
+    articles: Sequence[Article],
+    *,
+    drift: bool,
+    trace: str | None = None,
+    cluster: tuple[int | None, str | None] | None = None,
+) -> Audit:
+    """The audit, in this process, or on Dask when ``cluster`` is ``(workers, address)``."""
     with progress_on(sys.stderr) as progress:
+        if cluster is not None:
+            from viewer.cli.audit_scale import run_on_cluster
+
+            return run_on_cluster(articles, *cluster, progress, drift=drift)
+        from viewer.corpus.audit import audit
+
         return audit(articles, progress, drift=drift, trace=trace)
 
 
@@ -173,7 +188,7 @@ def run_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     articles = _load(args.paths, args)
     if not articles:
         raise UsageError("cannot audit: no article could be loaded")
-    result = _run(articles, drift=True)
+    result = _run(articles, drift=True, cluster=cluster_wanted(args, environ))
     width, color = _text_options(args, environ)
     if args.format == "md" and args.output not in (None, "-"):
         _write_markdown(result, articles, Path(args.output))

@@ -1,5 +1,6 @@
 """Turn files, folders and standard input into a ``Corpus`` of articles.
 
+Web archives (``.warc``, ``.warc.gz``, ``.wacz``) load as their captured pages.
 ``load`` never raises on bad input: an unreadable file, a binary file, a malformed JSON
 line or a page with no article becomes a ``Problem`` that names it, and everything else
 still loads. Input too big to handle (``Limits``) is refused the same way, before it is
@@ -18,9 +19,10 @@ from typing import BinaryIO, TextIO
 from viewer.ingest.fields import FieldMap
 from viewer.ingest.ids import with_ids
 from viewer.ingest.limits import Limits
-from viewer.ingest.reader import read_articles
+from viewer.ingest.reader import read_archive_articles, read_articles
 from viewer.ingest.walk import find_files, read_bytes
-from viewer.model import Article, Corpus, Problem
+from viewer.ingest.warc import is_archive_name
+from viewer.model import Article, Corpus, Note, Problem
 
 __all__ = ["FieldMap", "Limits", "load"]
 
@@ -48,21 +50,25 @@ def load(
     fields, limits = fields or FieldMap(), limits or Limits()
     articles: list[Article] = []
     problems: list[Problem] = []
+    notes: list[Note] = []
     for path, found in _read_all(paths, fields, stdin, limits):
-        if isinstance(found, Problem):
+        if isinstance(found, Note):
+            notes.append(found)
+        elif isinstance(found, Problem):
             problems.append(found)
         elif len(articles) < limits.max_articles:
             articles.append(found)
         else:
             problems.append(Problem(path, limits.too_many_articles(), found.record))
             break
-    return Corpus(with_ids(articles), tuple(problems))
+    return Corpus(with_ids(articles), tuple(problems), tuple(notes))
 
 
 def _read_all(
     paths: Iterable[str | Path], fields: FieldMap, stdin: TextIO | BinaryIO | None, limits: Limits
-) -> Iterator[tuple[str, Article | Problem]]:
-    """Every article and problem in ``paths``, in order, each with the path it came from."""
+) -> Iterator[tuple[str, Article | Problem | Note]]:
+    """Every article, problem and note in ``paths``, in order, each with the path it came
+    from. A web archive is streamed from its file, never held whole."""
     piped: bytes | str | Problem | None = None
     files = 0
     for given in paths:
@@ -79,12 +85,15 @@ def _read_all(
                 yield name, Problem(name, limits.too_many_files())
                 return
             files += 1
-            yield from _read_data(path, read_bytes(path, limits), fields, limits)
+            if is_archive_name(path):
+                yield from ((path, found) for found in read_archive_articles(path, limits))
+            else:
+                yield from _read_data(path, read_bytes(path, limits), fields, limits)
 
 
 def _read_data(
     path: str, data: bytes | str | Problem, fields: FieldMap, limits: Limits
-) -> Iterator[tuple[str, Article | Problem]]:
+) -> Iterator[tuple[str, Article | Problem | Note]]:
     if isinstance(data, Problem):
         yield path, data
         return

@@ -6,7 +6,13 @@ import json
 import re
 from pathlib import PurePath
 
-__all__ = ["FORMATS", "SKIPPED_SUFFIXES", "detect_format", "format_for_suffix"]
+__all__ = [
+    "ARCHIVE_SUFFIXES",
+    "FORMATS",
+    "SKIPPED_SUFFIXES",
+    "detect_format",
+    "format_for_suffix",
+]
 
 FORMATS = ("text", "markdown", "html", "json", "jsonl")
 
@@ -26,6 +32,10 @@ _SUFFIXES = {
     ".ndjson": "jsonl",
     ".jsonlines": "jsonl",
 }
+
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wacz")
+"""Names read as web archives (``viewer.ingest.warc``) whatever their content looks like;
+they are read in folders though ``.gz`` and ``.zip`` files are not."""
 
 SKIPPED_SUFFIXES = frozenset(
     ".png .jpg .jpeg .gif .webp .bmp .tif .tiff .ico .svg .heic .avif .psd "

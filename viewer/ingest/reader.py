@@ -11,18 +11,20 @@ from viewer.ingest.formats import detect_format, format_for_suffix
 from viewer.ingest.html import read_html
 from viewer.ingest.jsonl import read_json, read_jsonl
 from viewer.ingest.limits import Limits
-from viewer.model import Article, Problem
+from viewer.ingest.warc import is_archive, read_archive
+from viewer.model import Article, Note, Problem
 
-__all__ = ["read_articles"]
+__all__ = ["read_archive_articles", "read_articles"]
 
 
 def read_articles(
     path: str, data: bytes | str, fields: FieldMap, limits: Limits | None = None
-) -> Iterator[Article | Problem]:
+) -> Iterator[Article | Problem | Note]:
     """The articles in one file (or standard input), and a ``Problem`` for each bad part.
 
     Articles are built one at a time as they are asked for, so a caller that stops early
-    does not pay for the rest.
+    does not pay for the rest. A web archive (WARC, WACZ) also gives a ``Note`` counting
+    the records it passed over.
 
     Args:
         path: the path as given, ``-`` for standard input; its extension picks the format.
@@ -31,6 +33,9 @@ def read_articles(
         limits: bounds on what is read; an article longer than its limit is refused.
     """
     limits = limits or Limits()
+    if isinstance(data, bytes) and is_archive(path, data[:4096]):
+        yield from read_archive_articles(path, limits, data)
+        return
     try:
         raws = _raw_articles(path, _decoded(path, data), fields, limits)
     except NotText as error:
@@ -41,6 +46,19 @@ def read_articles(
         return
     for raw in raws:
         yield raw if isinstance(raw, Problem) else _finish(raw, limits)
+
+
+def read_archive_articles(
+    path: str, limits: Limits, data: bytes | None = None
+) -> Iterator[Article | Problem | Note]:
+    """The articles of a web archive (``viewer.ingest.warc``), streamed from its file
+    unless ``data`` holds it, a problem for each bad record, and the note counting the
+    records passed over."""
+    try:
+        for found in read_archive(path, limits, data):
+            yield _finish(found, limits) if isinstance(found, RawArticle) else found
+    except Exception as error:  # a bug must cost one file, not the whole load
+        yield _internal(path, None, error)
 
 
 def _decoded(path: str, data: bytes | str) -> Decoded:

@@ -7,7 +7,7 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
-from viewer.ingest.formats import SKIPPED_SUFFIXES
+from viewer.ingest.formats import ARCHIVE_SUFFIXES, SKIPPED_SUFFIXES
 from viewer.ingest.limits import Limits
 from viewer.model import Problem
 
@@ -91,10 +91,17 @@ def _walk(folder: str) -> Iterator[str | Problem]:
         elif _is(entry.is_dir):
             stack.append(iter(_listing(entry.path, seen)))
         elif _is(entry.is_file):
-            if PurePath(entry.name).suffix.lower() not in SKIPPED_SUFFIXES:
+            if _readable_name(entry.name):
                 yield entry.path
         elif entry.is_symlink() and not os.path.exists(entry.path):
             yield Problem(entry.path, "broken symbolic link")
+
+
+def _readable_name(name: str) -> bool:
+    """Whether a file's name may be an article's: web archives are, though ``.gz`` and
+    ``.zip`` files are passed over."""
+    lowered = name.lower()
+    return lowered.endswith(ARCHIVE_SUFFIXES) or PurePath(lowered).suffix not in SKIPPED_SUFFIXES
 
 
 def _listing(folder: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str] | Problem]:

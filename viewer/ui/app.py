@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from viewer.ingest import Limits, load
-from viewer.model import Article, Corpus, Problem
+from viewer.model import Article, Corpus, Note, Problem
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.commands import KeyCommands, screen_keys
 from viewer.ui.corpus import Variant, default_pair, versions_of
@@ -66,10 +66,16 @@ class ViewerApp(App[None]):
     class Loaded(Message):
         """The load worker finished: every article summarised, and the problems met."""
 
-        def __init__(self, summaries: tuple[Summary, ...], problems: tuple[Problem, ...]) -> None:
+        def __init__(
+            self,
+            summaries: tuple[Summary, ...],
+            problems: tuple[Problem, ...],
+            notes: tuple[Note, ...] = (),
+        ) -> None:
             super().__init__()
             self.summaries = summaries
             self.problems = problems
+            self.notes = notes
 
     class AuditProgress(Message):
         """The audit worker reached ``done`` of ``total`` in ``stage`` (0: unknown)."""
@@ -123,7 +129,7 @@ class ViewerApp(App[None]):
             corpus = Corpus((), (Problem(", ".join(paths), f"loading failed: {error!r}"),))
             summaries = ()
         _spare_from_collections()
-        self.post_message(self.Loaded(summaries, corpus.problems))
+        self.post_message(self.Loaded(summaries, corpus.problems, corpus.notes))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -144,6 +150,8 @@ class ViewerApp(App[None]):
                 severity="warning",
                 markup=False,
             )
+        for note in message.notes:  # a web archive's count of what it passed over
+            self.notify(one_line(str(note)), title="read", markup=False)
         if len(message.summaries) == 1 and self.screen is self.articles_screen:
             self.push_screen(ReadScreen(message.summaries[0]))  # nothing to compare it with
         if len(message.summaries) > 1:
