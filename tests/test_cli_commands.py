@@ -50,7 +50,7 @@ def test_a_word_like_no_command_and_no_path_lists_the_commands(
     assert code == 2 and opened == []
     assert err == (
         "viewer: unknown command 'frobnicate', and no file or folder of that name "
-        "(commands: compare, audit, trace, index, open, serve)\n"
+        "(commands: compare, audit, trace, index, history, open, serve)\n"
     )
 
 

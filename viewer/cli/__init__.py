@@ -49,7 +49,7 @@ SEEDS = next(
 """The sample articles: packaged beside the code in a wheel, at the top of a checkout."""
 """The sample articles the app opens when given no paths (in a source checkout)."""
 
-COMMANDS = ("compare", "audit", "trace", "index", "open", "serve")
+COMMANDS = ("compare", "audit", "trace", "index", "history", "open", "serve")
 FORMATS = ("text", "json", "md", "html")
 _EPILOG = """\
 Run `viewer PATH...` (no command) to open the interactive app on those files; with no
@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     from viewer.cli.index import add_index_commands
 
     add_index_commands(commands, common)
+    from viewer.cli.history import add_history_commands
+
+    add_history_commands(commands, common)
     opened = commands.add_parser(
         "open",
         parents=[common, limit_options()],
@@ -212,6 +215,8 @@ def load_one(path: str, fields: FieldMap | None, limits: Limits | None = None) -
     shown = visible_name(path)
     for problem in corpus.problems:
         say(problem_line(problem))
+    for note in corpus.notes:
+        say(f"{visible_name(note.path)}: {one_line(note.message)}")
     if not corpus.articles:
         return None
     if any(not problem.repaired for problem in corpus.problems):
@@ -321,6 +326,10 @@ def _run(args: argparse.Namespace) -> int:
         from viewer.cli.index import run_index
 
         return run_index(args)
+    if args.command == "history":
+        from viewer.cli.history import run_history
+
+        return run_history(args)
     if args.command in ("audit", "trace"):
         from viewer.cli import audit
 
