@@ -54,6 +54,7 @@ BENCHMARKS = (
     Benchmark("startup-quick", "startup.py", ("--cases", "seeds", "long"), quick=True),
     Benchmark("startup", "startup.py", ("--cases", "seeds", "long", "two")),
     Benchmark("audit-seeds", "audit_process.py", quick=True),
+    Benchmark("scale-audit", "scale_audit.py", ("--articles", "1500")),
     Benchmark("warc-read", "warc_read.py", ("--pages", "1000"), quick=True),
 )
 """Every benchmark, in the order they run. ``startup`` adds the two-version case (tens of

@@ -31,7 +31,15 @@ from viewer.model import Article, Drift
 from viewer.pairwise.compare import compare
 from viewer.text.normalize import fold_text
 
-__all__ = ["Audit", "PairDrift", "ReuseEdge", "audit"]
+__all__ = [
+    "Audit",
+    "PairDrift",
+    "ReuseEdge",
+    "audit",
+    "compared_pairs",
+    "known_boilerplate",
+    "pair_drift",
+]
 
 Progress = Callable[[str, int, int], None]
 
@@ -140,7 +148,7 @@ def audit(
     boilerplate = tuple(
         (p.article, a.sentence) for p in provenance for a in p.sentences if a.boilerplate
     )
-    compared = [*derivations, *(e.derivation for e in reuse)]
+    compared = compared_pairs(derivations, reuse)
     copy_drift = _copy_drift(articles, compared, boilerplate, progress) if drift else ()
     return Audit(
         articles=tuple(a.id for a in articles),
@@ -159,6 +167,27 @@ def audit(
     )
 
 
+def compared_pairs(
+    derivations: Sequence[Derivation], reuse: Sequence[ReuseEdge]
+) -> list[Derivation]:
+    """The pairs whose drift an audit measures: copy pairs, then reuse edges."""
+    return [*derivations, *(e.derivation for e in reuse)]
+
+
+def known_boilerplate(
+    articles: Sequence[Article], boilerplate: Sequence[tuple[str, int]]
+) -> frozenset[str]:
+    """The folded text of every boilerplate sentence, as the drift rules look it up."""
+    by_id = {a.id: a for a in articles}
+    return frozenset(fold_text(by_id[i].sentences[k].text).strip() for i, k in boilerplate)
+
+
+def pair_drift(source: Article, copy: Article, known: frozenset[str]) -> PairDrift:
+    """Compare one copy with its source and keep the drift flags."""
+    comparison = compare(source, copy, known)
+    return PairDrift(source.id, copy.id, comparison.similarity, comparison.drift)
+
+
 def _copy_drift(
     articles: Sequence[Article],
     derivations: Sequence[Derivation],
@@ -167,12 +196,10 @@ def _copy_drift(
 ) -> tuple[PairDrift, ...]:
     """Compare each copy with its source and keep the drift flags."""
     by_id = {a.id: a for a in articles}
-    known = frozenset(fold_text(by_id[i].sentences[k].text).strip() for i, k in boilerplate)
+    known = known_boilerplate(articles, boilerplate)
     found: list[PairDrift] = []
     for done, derivation in enumerate(derivations, 1):
-        source, copy = by_id[derivation.source], by_id[derivation.target]
-        comparison = compare(source, copy, known)
-        found.append(PairDrift(source.id, copy.id, comparison.similarity, comparison.drift))
+        found.append(pair_drift(by_id[derivation.source], by_id[derivation.target], known))
         if progress is not None:
             progress("drift", done, len(derivations))
     return tuple(found)

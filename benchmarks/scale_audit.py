@@ -1,0 +1,97 @@
+"""The corpus audit on Dask against the in-process audit, on one generated corpus.
+
+Generates N articles with planted copy families (``corpus.generate``, as
+``benchmarks/cluster.py`` does), then times, best of ``--rounds`` each:
+
+- the in-process audit (:func:`viewer.corpus.audit.audit`), the baseline;
+- the same audit without its drift stage, which is what stays on the driver when the
+  audit runs on Dask (families, direction, provenance, quotations);
+- :func:`viewer.scale.run.audit_on` on a ``LocalCluster`` of 1 and of 2 worker processes
+  (``client_for(N, None)``, as ``viewer audit --workers N`` starts it), the cluster
+  already running; the cluster's start-up is timed apart.
+
+Each Dask run's findings are checked to equal the in-process audit's. Prints RESULT
+lines (``benchmarks/measure.py``): wall times, and ratios against the in-process audit
+(below 1 is faster).
+
+Usage: ``python benchmarks/scale_audit.py [--articles 1000] [--seed 7] [--rounds 1]
+[--workers 1,2]``
+
+No target: the figures say how much of the audit Dask can take today.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from corpus import build, generate
+from measure import best_of, cores, record
+
+from viewer.corpus.audit import Audit, audit
+from viewer.model import Article
+
+
+def timed_on_cluster(
+    articles: list[Article], workers: int, rounds: int, expected: Audit
+) -> tuple[float, float]:
+    """(cluster start-up, best audit) seconds for ``audit_on`` on ``workers`` processes."""
+    from viewer.scale.run import audit_on
+    from viewer.scale.session import client_for
+
+    start = time.perf_counter()
+    with client_for(workers, None) as client:
+        client.wait_for_workers(workers)
+        startup = time.perf_counter() - start
+        found: list[Audit] = []
+        seconds = best_of(rounds, lambda: found.append(audit_on(client, articles)))
+    if any(result != expected for result in found):
+        raise SystemExit(f"audit_on with {workers} workers differs from the in-process audit")
+    return startup, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument(
+        "--workers", default="1,2", help="worker counts to try, separated by commas"
+    )
+    args = parser.parse_args()
+    counts = [int(n) for n in args.workers.split(",") if n.strip()]
+
+    articles = build(generate(args.articles, args.seed))
+    expected: list[Audit] = []
+    baseline = best_of(args.rounds, lambda: expected.append(audit(articles)))
+    driver = best_of(args.rounds, lambda: audit(articles, drift=False))
+    pairs = len(expected[0].drift)
+    print(
+        f"corpus: {len(articles):,} articles, {len(expected[0].families):,} families, "
+        f"{pairs:,} pairs whose drift is measured; {cores()} cores"
+    )
+    size = f"{len(articles):,} articles"
+    record(f"audit in-process ({size})", baseline, "s", note=f"{pairs:,} drift pairs")
+    record(
+        f"audit in-process without drift ({size})",
+        driver,
+        "s",
+        baseline=baseline,
+        baseline_name="in-process audit",
+        note="what stays on the driver when the audit runs on Dask",
+    )
+    for workers in counts:
+        startup, seconds = timed_on_cluster(articles, workers, args.rounds, expected[0])
+        record(
+            f"audit on Dask, {workers} worker{'s' if workers > 1 else ''} ({size})",
+            seconds,
+            "s",
+            baseline=baseline,
+            baseline_name="in-process audit",
+            note=f"LocalCluster already running (start-up {startup:.2f} s, not counted); "
+            f"findings equal the in-process audit's; {cores()} cores",
+        )
+
+
+if __name__ == "__main__":
+    main()
