@@ -96,3 +96,38 @@ def test_an_attribution_added_is_low_and_one_dropped_is_high() -> None:
     assert added and all(f.severity is Severity.LOW for f in added)
     dropped = [f for f in flags(told, plain) if f.kind is DriftKind.HEDGE]
     assert dropped and dropped[0].severity is Severity.HIGH
+
+
+CUT_STORY = (
+    "Divers inspected the north pier on Tuesday. The harbour master said she was glad "
+    "“to report that none of the pillars is beyond repair.” Repairs start in March."
+)
+
+
+def test_a_copy_cut_off_mid_quotation_has_its_stump_at_low_severity() -> None:
+    stump = (
+        "Divers inspected the north pier on Tuesday. The harbour master said she was glad “to rep"
+    )
+    found = flags(CUT_STORY, stump)
+    assert high(CUT_STORY, stump) == []
+    assert any("cut off" in f.explanation and f.severity is Severity.LOW for f in found)
+
+
+def test_a_quotation_really_reworded_before_the_cut_is_still_high() -> None:
+    b = (
+        "Divers inspected the north pier on Tuesday. The harbour master said she was glad "
+        "“to report that most of the pillars are beyond repair.” Repairs start in"
+    )
+    assert any(kind == "quote-altered" for kind, _, _ in high(CUT_STORY, b))
+
+
+def test_an_opening_mark_typed_twice_does_not_count_as_words_taken_out_of_a_quote() -> None:
+    a = "The mayor said she was sad “to see “a part of the town under water.” Pumps arrived."
+    b = 'The mayor said she was sad to see "a part of the town under water." Pumps arrived.'
+    assert high(a, b) == []
+
+
+def test_words_really_taken_out_of_a_quotation_are_still_flagged() -> None:
+    a = "The mayor said “the town will rebuild every house by summer.” Pumps arrived."
+    b = "The mayor said the town will rebuild every house by summer. Pumps arrived."
+    assert any(kind == "quote-altered" for kind, _, _ in high(a, b))

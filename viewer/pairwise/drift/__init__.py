@@ -26,6 +26,7 @@ from viewer.model import (
 from viewer.pairwise.drift.boilerplate import boilerplate_sentences
 from viewer.pairwise.drift.claims import claim_flags, lone_claim, shared_region
 from viewer.pairwise.drift.context import PairContext, build_context
+from viewer.pairwise.drift.cut_end import soften_at_cut
 from viewer.pairwise.drift.garble import garble_flags, lone_garble
 from viewer.pairwise.drift.invisible import invisible_flags
 from viewer.pairwise.drift.kinds import change_kind
@@ -93,6 +94,7 @@ def classify(comparison: Comparison, known_boilerplate: Collection[str] = ()) ->
             claim = lone_claim(index, pair, a, b, region) if reason is None else None
             if claim is not None:
                 drift.append(claim)
+    drift = soften_at_cut(drift, a, b)
     return replace(comparison, changes=tuple(changes), drift=tuple(drift))
 
 

@@ -32,11 +32,14 @@ class Quotes:
 
     spans: tuple[Span, ...]
     _starts: tuple[int, ...] = field(default=())
+    unsure: frozenset[Span] = frozenset()
+    """Stretches whose marks do not pair up (an opening mark ended by another opening
+    mark): quoted, perhaps, but no evidence that words moved into or out of a quotation."""
 
     @classmethod
-    def of(cls, spans: Sequence[Span]) -> Quotes:
+    def of(cls, spans: Sequence[Span], unsure: Sequence[Span] = ()) -> Quotes:
         ordered = tuple(sorted(spans))
-        return cls(ordered, tuple(s.start for s in ordered))
+        return cls(ordered, tuple(s.start for s in ordered), frozenset(unsure))
 
     def covering(self, position: int) -> Span | None:
         """The quotation that holds character ``position``, if any."""

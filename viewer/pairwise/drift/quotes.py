@@ -25,24 +25,30 @@ _MARK = re.compile(f'[{_OPEN}{_CLOSE}"]')
 def quotations(article: Article) -> Quotes:
     """The quoted stretches of an article's paragraphs, marks included."""
     spans: list[Span] = []
+    unsure: list[Span] = []
     for paragraph in article.paragraphs:
-        spans.extend(_paragraph_quotes(article.text, paragraph))
-    return Quotes.of(spans)
+        for span, sure in _paragraph_quotes(article.text, paragraph):
+            spans.append(span)
+            if not sure:
+                unsure.append(span)
+    return Quotes.of(spans, unsure)
 
 
-def _paragraph_quotes(text: str, paragraph: Span) -> Iterator[Span]:
+def _paragraph_quotes(text: str, paragraph: Span) -> Iterator[tuple[Span, bool]]:
+    """Each quoted stretch, and whether its marks pair up: one ended by a second opening
+    mark (``sad “to see “a part of us``) is a typing slip or a nesting, which is unsure."""
     opened: int | None = None
     for mark in _MARK.finditer(text, paragraph.start, paragraph.end):
         position, ch = mark.start(), mark.group()
         if ch in _OPEN or (ch == '"' and opened is None):
             if opened is not None and ch in _OPEN:
-                yield Span(opened, position)
+                yield Span(opened, position), False
             opened = position
         elif ch in _CLOSE or ch == '"':
-            yield Span(paragraph.start if opened is None else opened, position + 1)
+            yield Span(paragraph.start if opened is None else opened, position + 1), True
             opened = None
     if opened is not None:
-        yield Span(opened, paragraph.end)
+        yield Span(opened, paragraph.end), True
 
 
 def quote_flags(context: PairContext) -> Iterator[Drift]:
@@ -143,8 +149,13 @@ def _quotedness_changed(context: PairContext) -> Iterator[Drift]:
     """Kept words that are quoted on one side and not on the other."""
     run: list[tuple[Span, Span, bool]] = []
     for a_token, b_token in _kept_words(context):
-        in_a = context.a_quotes.covering(a_token.start) is not None
-        in_b = context.b_quotes.covering(b_token.start) is not None
+        a_quote = context.a_quotes.covering(a_token.start)
+        b_quote = context.b_quotes.covering(b_token.start)
+        if a_quote in context.a_quotes.unsure or b_quote in context.b_quotes.unsure:
+            yield from _quotedness_flag(context, run)  # marks that do not pair up say nothing
+            run = []
+            continue
+        in_a, in_b = a_quote is not None, b_quote is not None
         if in_a != in_b and (not run or run[-1][2] == in_a):
             run.append((span_of(a_token), span_of(b_token), in_a))
             continue
