@@ -131,3 +131,24 @@ def test_words_really_taken_out_of_a_quotation_are_still_flagged() -> None:
     a = "The mayor said “the town will rebuild every house by summer.” Pumps arrived."
     b = "The mayor said the town will rebuild every house by summer. Pumps arrived."
     assert any(kind == "quote-altered" for kind, _, _ in high(a, b))
+
+
+def test_a_name_dropped_is_worth_a_look_but_not_high() -> None:
+    a = "Crews from the Harlow Bay station reached the pier before midnight, officials said."
+    b = "Crews from the station reached the pier before midnight, officials said."
+    found = [f for f in flags(a, b) if f.kind is DriftKind.ENTITY]
+    assert found and all(f.severity is Severity.MEDIUM for f in found)
+
+
+@pytest.mark.parametrize(("before", "after"), [("Antillean", "Antilles"), ("Kestrel", "Kestrels")])
+def test_another_form_of_one_name_is_low(before: str, after: str) -> None:
+    a = f"The {before} fossils were found by a team from the museum last year."
+    b = f"The {after} fossils were found by a team from the museum last year."
+    found = [f for f in flags(a, b) if f.kind is DriftKind.ENTITY]
+    assert found and all(f.severity is Severity.LOW for f in found)
+
+
+def test_two_names_that_begin_alike_are_still_two_names() -> None:
+    a = "The contract was signed by Marta Johnson on behalf of the port authority."
+    b = "The contract was signed by Marta Johnston on behalf of the port authority."
+    assert ("entity", "Johnson", "Johnston") in high(a, b)

@@ -273,13 +273,31 @@ def _flag(
 ) -> Drift:
     before = " ".join(t.text for t in lost)
     after = " ".join(t.text for t in got)
-    if lost and got:
+    if lost and got and _same_stem(lost, got):
+        why = f"A name is written another way: “{before}” became “{after}”."
+        severity = Severity.LOW
+    elif lost and got:
         why, severity = f"A name changed: “{before}” became “{after}”.", Severity.HIGH
     elif lost:
-        why, severity = f"A name was dropped: “{before}”.", Severity.HIGH
+        # A name cut from a sentence is detail trimmed more often than meaning changed;
+        # one swapped for another says someone else did it.
+        why, severity = f"A name was dropped: “{before}”.", Severity.MEDIUM
     else:
         why, severity = f"A name was added: “{after}”.", Severity.MEDIUM
     return context.flag(DriftKind.ENTITY, severity, a_span, b_span, why)
+
+
+def _same_stem(lost: list[Token], got: list[Token]) -> bool:
+    """One word of a name for another form of it: "Antillean" and "Antilles", or a word
+    glued to the next ("Allis" and "Allisand"). The two share a beginning of at least
+    five letters that is at least four fifths of the shorter ("Johnson" and "Johnston"
+    share five of seven, and are two names)."""
+    if len(lost) != 1 or len(got) != 1:
+        return False
+    x, y = _key(lost[0]), _key(got[0])
+    short = min(len(x), len(y))
+    shared = next((k for k in range(short) if x[k] != y[k]), short)
+    return shared >= 5 and shared >= 0.8 * short
 
 
 def _synonym_swap(old: list[Token], new: list[Token], a_names: frozenset[str]) -> bool:
