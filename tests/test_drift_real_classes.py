@@ -152,3 +152,23 @@ def test_two_names_that_begin_alike_are_still_two_names() -> None:
     a = "The contract was signed by Marta Johnson on behalf of the port authority."
     b = "The contract was signed by Marta Johnston on behalf of the port authority."
     assert ("entity", "Johnson", "Johnston") in high(a, b)
+
+
+def test_a_word_put_in_before_an_opening_mark_is_outside_the_quotation() -> None:
+    a = 'Engineers are checking whether the crack "began at the old weld or the new one."'
+    b = 'Engineers are checking whether the crack itself "began at the old weld or the new one."'
+    assert [f for f in flags(a, b) if f.kind is DriftKind.QUOTE_ALTERED] == []
+
+
+def test_a_reporting_verb_dropped_after_a_closing_mark_that_changed_style_is_no_quote_change() -> (
+    None
+):
+    a = "“The pier will reopen in spring,” explains harbour master Ana Ruiz of Port Elm."
+    b = '"The pier will reopen in spring," harbour master Ana Ruiz of Port Elm said.'
+    assert [f for f in flags(a, b) if f.kind is DriftKind.QUOTE_ALTERED] == []
+
+
+def test_a_word_put_inside_a_quotation_is_still_a_quote_altered() -> None:
+    a = 'The engineer said the crack "began at the old weld."'
+    b = 'The engineer said the crack "probably began at the old weld."'
+    assert any(kind == "quote-altered" for kind, _, _ in high(a, b))

@@ -73,7 +73,7 @@ def _changed_inside(context: PairContext) -> Iterator[Drift]:
         quote_b = _quote_at(context.b_quotes, new, hunk.b_span)
         if quote_a is not None:
             groups.setdefault(quote_a, []).append((hunk, gone, new))
-        elif quote_b is not None and _adds_quote_mark(context, hunk.b_span):
+        elif quote_b is not None and _adds_quote_mark(context, hunk):
             groups.setdefault(quote_b, []).append((hunk, gone, new))
     for changes in groups.values():
         yield _quote_flag(context, changes)
@@ -84,12 +84,19 @@ def _quote_at(quotes: Quotes, tokens: list[Token], place: Span) -> Span | None:
     for token in tokens:
         if (quote := quotes.covering(token.start)) is not None:
             return quote
-    return None if tokens else quotes.covering(place.start)
+    if tokens:
+        return None
+    # Words put in (or taken out) right before an opening mark stand outside the quote.
+    quote = quotes.covering(place.start)
+    return quote if quote is not None and quote.start < place.start else None
 
 
-def _adds_quote_mark(context: PairContext, b_span: Span) -> bool:
-    """Whether B's side of a hunk brings in a quotation mark A did not have there."""
-    return any(ch in _OPEN or ch == '"' for ch in context.b.text[b_span.start : b_span.end])
+def _adds_quote_mark(context: PairContext, hunk: Hunk) -> bool:
+    """Whether B's side of a hunk brings in a quotation mark A did not have there (a
+    curly mark for a straight one is the same mark)."""
+    a_side = context.a.text[hunk.a_span.start : hunk.a_span.end]
+    b_side = context.b.text[hunk.b_span.start : hunk.b_span.end]
+    return len(_MARK.findall(b_side)) > len(_MARK.findall(a_side))
 
 
 def _joined(tokens: list[Token]) -> str:
