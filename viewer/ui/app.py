@@ -30,6 +30,7 @@ from viewer.ui.screens.compare import CompareScreen
 from viewer.ui.screens.drift_table import DriftTableScreen
 from viewer.ui.screens.graph import GraphScreen
 from viewer.ui.screens.help import HelpScreen
+from viewer.ui.screens.history import HistoryScreen, OpenHistory, history_of
 from viewer.ui.screens.problems import ProblemsScreen
 from viewer.ui.screens.provenance import ProvenanceScreen
 from viewer.ui.screens.read import ReadScreen
@@ -39,6 +40,7 @@ from viewer.ui.visible import one_line
 
 if TYPE_CHECKING:
     from viewer.corpus.audit import Audit
+    from viewer.history.versions import History
     from viewer.ui.flag_table import FlagRef
 
 __all__ = ["ViewerApp", "run"]
@@ -227,6 +229,29 @@ class ViewerApp(App[None]):
     @on(OpenArticle)
     def _open_article(self, message: OpenArticle) -> None:
         self.push_screen(ReadScreen(self._summary(message.article)))
+
+    @on(OpenHistory)
+    def _open_history(self, message: OpenHistory) -> None:
+        self._find_history(message.article)
+
+    # grouping thousands of articles by address takes a few tenths of a second
+    @work(thread=True, exclusive=True, group="find-history", description="finding versions")
+    def _find_history(self, article_id: str) -> None:
+        """Find every loaded version of ``article_id`` off the event loop, then show them."""
+        history = history_of([summary.article for summary in self.summaries or ()], article_id)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_history, article_id, history)
+
+    def _show_history(self, article_id: str, history: History | None) -> None:
+        if history is None or len(history.versions) < 2:
+            title = one_line(self._summary(article_id).title, 60)
+            self.notify(
+                f"No other version of “{title}” among the loaded articles: versions share "
+                "an address.",
+                markup=False,
+            )
+            return
+        self.push_screen(HistoryScreen(history, article_id))
 
     @on(OpenView)
     def _open_view(self, message: OpenView) -> None:

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from viewer.report.pairs import percent_label
 from viewer.ui.corpus import ArticleRow, FamilyRow, corpus_rows, family_label, pair_for
 from viewer.ui.messages import CorpusView, OpenArticle, OpenPair, OpenView
+from viewer.ui.screens.history import OpenHistory
 
 if TYPE_CHECKING:
     from viewer.corpus.audit import Audit
@@ -64,6 +65,8 @@ class ArticlesScreen(Screen[None]):
         Binding("space", "mark", "Mark", id="articles.mark"),
         Binding("c", "compare", "Compare", id="articles.compare"),
         Binding("r", "read", "Read", id="articles.read"),
+        # in help and the command palette; the footer keeps room for "? Help"
+        Binding("h", "history", "History", id="articles.history", show=False),
         Binding("g", "view('graph')", "Derivation graph", id="articles.graph"),
         Binding("t", "view('provenance')", "Trace provenance", id="articles.provenance"),
         Binding("V", "view('variants')", "Variants", id="articles.variants"),
@@ -332,6 +335,12 @@ class ArticlesScreen(Screen[None]):
         article = self._cursor_article()
         if article is not None:
             self.post_message(OpenArticle(article))
+
+    def action_history(self) -> None:
+        """Show every loaded version of the article under the cursor, in time order."""
+        article = self._cursor_article()
+        if article is not None:
+            self.post_message(OpenHistory(article))
 
     def action_view(self, view: str) -> None:
         """Open a corpus view (graph, provenance, variants, drift) on the cursor's article."""
