@@ -153,7 +153,7 @@ class ViewerApp(App[None]):
                 markup=False,
             )
         for note in message.notes:  # a web archive's count of what it passed over
-            self.notify(one_line(str(note)), title="read", markup=False)
+            self.notify(one_line(str(note)), title="web archive", markup=False)
         if len(message.summaries) == 1 and self.screen is self.articles_screen:
             self.push_screen(ReadScreen(message.summaries[0]))  # nothing to compare it with
         if len(message.summaries) > 1:
