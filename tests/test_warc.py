@@ -109,6 +109,14 @@ def crawl(handle: io.BufferedIOBase | io.BytesIO, *, compress: bool = True) -> l
         refers_to_date="2024-05-02T13:10:00Z",
     )
     writer.write_record(revisit)
+    mark()
+    elsewhere = writer.create_revisit_record(
+        "https://www.example.org/news/9",
+        digest="sha1:BBBB",
+        refers_to_uri="https://www.example.org/news/9",
+        refers_to_date="2024-04-01T00:00:00Z",
+    )
+    writer.write_record(elsewhere)
     return starts
 
 
@@ -123,19 +131,21 @@ def test_a_crawl_loads_its_pages_and_counts_what_it_passed_over(tmp_path: Path, 
     write(path, compress=name.endswith(".gz"))
     corpus = load([path])
     assert corpus.problems == ()
+    # the three pages, then the revisit of the first, captured again
     assert [a.url for a in corpus.articles] == [
-        f"https://www.example.org/news/{n}" for n in range(3)
+        f"https://www.example.org/news/{n}" for n in (0, 1, 2, 0)
     ]
     (found,) = corpus.notes
     assert found.path == str(path)
     note = found.message
-    assert note.startswith("12 records: 3 pages, "), note
+    assert note.startswith("13 records: 3 pages, "), note
     for part in (
         "1 not HTML",
         "1 redirect",
         "1 error",
         "1 robots.txt",
         "1 revisit of an earlier capture",
+        "1 revisit of a capture not in this file",
         "4 requests, metadata and info records",
     ):
         assert part in note, (part, note)
@@ -147,21 +157,26 @@ def test_a_crawl_loads_its_pages_and_counts_what_it_passed_over(tmp_path: Path, 
     assert fields["status"] == "200"
     assert fields["content-type"].startswith("text/html")
     assert first.date == "2024-05-02"
-    assert [a.record for a in corpus.articles] == [2, 4, 6]
+    assert [a.record for a in corpus.articles] == [2, 4, 6, 11]
+    again = corpus.articles[3]
+    assert again.text == first.text
+    repeated = {m.name: m.value for m in again.metadata}
+    assert repeated["revisit-of"] == "2024-05-02T13:10:00Z (record 3)"
+    assert repeated["captured"] != fields["captured"]
 
 
 def test_a_folder_reads_the_archives_in_it(tmp_path: Path) -> None:
     write(tmp_path / "a.warc.gz")
     (tmp_path / "photo.gz").write_bytes(gzip.compress(b"not an article"))
     corpus = load([tmp_path])
-    assert len(corpus.articles) == 3 and corpus.problems == ()
+    assert len(corpus.articles) == 4 and corpus.problems == ()
 
 
 def test_an_archive_without_its_name_is_known_by_its_first_bytes(tmp_path: Path) -> None:
     path = tmp_path / "capture.bin2"
     write(path)
     assert starts_like_warc(path.read_bytes()[:4096])
-    assert len(load([path]).articles) == 3
+    assert len(load([path]).articles) == 4
 
 
 def test_a_record_whose_length_lies_is_refused_and_the_rest_loads(tmp_path: Path) -> None:
@@ -176,8 +191,7 @@ def test_a_record_whose_length_lies_is_refused_and_the_rest_loads(tmp_path: Path
     path.write_bytes(data)
     corpus = load([path])
     assert [a.url for a in corpus.articles] == [
-        "https://www.example.org/news/0",
-        "https://www.example.org/news/2",
+        f"https://www.example.org/news/{n}" for n in (0, 2, 0)
     ]
     (problem,) = corpus.problems
     assert problem.record == 4
@@ -194,7 +208,8 @@ def test_a_damaged_gzip_member_costs_that_record_only(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     corpus = load([path])
     urls = [a.url for a in corpus.articles]
-    assert urls == ["https://www.example.org/news/0", "https://www.example.org/news/2"]
+    # the pages either side of the damage, and the revisit of the first
+    assert urls == [f"https://www.example.org/news/{n}" for n in (0, 2, 0)]
     assert len(corpus.problems) == 1
     assert f"at byte {starts[4]:,}" in corpus.problems[0].message
 
@@ -234,8 +249,8 @@ def test_a_wacz_package_reads_its_archives(tmp_path: Path) -> None:
         package.writestr("archive/data.warc.gz", inner.getvalue())
         package.writestr("datapackage.json", json.dumps({"profile": "data-package"}))
     corpus = load([path])
-    assert len(corpus.articles) == 3 and corpus.problems == ()
-    assert corpus.notes[0].message.startswith("12 records: 3 pages")
+    assert len(corpus.articles) == 4 and corpus.problems == ()
+    assert corpus.notes[0].message.startswith("13 records: 3 pages")
 
 
 def test_the_cli_audits_an_archive_and_says_what_it_passed_over(
@@ -244,9 +259,9 @@ def test_the_cli_audits_an_archive_and_says_what_it_passed_over(
     write(tmp_path / "crawl.warc.gz")
     assert main(["audit", str(tmp_path), "--format", "json"]) == 0
     captured = capsys.readouterr()
-    assert "12 records: 3 pages" in captured.err
+    assert "13 records: 3 pages" in captured.err
     report = json.loads(captured.out)
-    assert len(report["articles"]) == 3
+    assert len(report["articles"]) == 4
 
 
 def test_the_index_traces_a_page_back_to_its_record(
@@ -280,7 +295,10 @@ def test_any_cut_loads_only_whole_pages_and_every_page_before_it(
     pages = {2: 0, 4: 1, 6: 2}
     ends = [*starts[1:], len(data)]
     before = [pages[r] for r in pages if ends[r] <= size]
-    urls = [a.url for a in corpus.articles]
+    urls = [a.url for a in corpus.articles if a.record != 11]
     assert urls == [f"https://www.example.org/news/{n}" for n in before], (size, urls)
+    # record 11 revisits record 2: it loads only when its headers were read, and that one did
+    if any(a.record == 11 for a in corpus.articles):
+        assert size > starts[11] and ends[2] <= size
     for article in corpus.articles:
         assert article.text.endswith("the council's engineer said.")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import IO, Any
@@ -43,6 +43,9 @@ __all__ = ["is_archive", "is_archive_name", "read_archive"]
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 _PAGE_RECORDS = ("response", "resource")
+_REMEMBERED = 4096
+"""Pages kept for the revisits that repeat them (a revisit follows its capture closely
+in a crawl); a revisit of an older one is counted as one whose capture is not here."""
 
 # How the note names each kind of record passed over, in the order it lists them.
 _COUNTED = (
@@ -53,6 +56,11 @@ _COUNTED = (
     ("error", "error", "errors"),
     ("robots", "robots.txt", "robots.txt"),
     ("revisit", "revisit of an earlier capture", "revisits of earlier captures"),
+    (
+        "revisit elsewhere",
+        "revisit of a capture not in this file",
+        "revisits of captures not in this file",
+    ),
     ("other", "request, metadata or info record", "requests, metadata and info records"),
     ("damaged", "damaged", "damaged"),
     ("refused", "refused", "refused"),
@@ -69,12 +77,40 @@ def is_archive(path: str, head: bytes) -> bool:
     return is_archive_name(path) or starts_like_warc(head)
 
 
+@dataclass(frozen=True, slots=True)
+class _Revisit:
+    """A ``revisit`` record: the capture at ``captured`` repeated an earlier one's content."""
+
+    uri: str
+    captured: str
+    digest: str
+    refers_to: tuple[str, str]
+    """The repeated capture's address and time (``WARC-Refers-To-Target-URI``, ``-Date``)."""
+    number: int
+    offset: int
+
+
 @dataclass(slots=True)
 class _Tally:
-    """What one archive file held, counted as it is read."""
+    """What one archive file held, counted as it is read, and its latest pages by content
+    digest and by address and time, for the revisits that repeat them."""
 
     records: int = 0
     counts: Counter[str] = field(default_factory=Counter)
+    recent: OrderedDict[str, RawArticle] = field(default_factory=OrderedDict)
+
+    def remember(self, page: RawArticle) -> None:
+        fields = {m.name: m.value for m in page.metadata}
+        for key in (fields.get("digest"), f"{page.url} {fields.get('captured')}"):
+            if key:
+                self.recent[key] = page
+                self.recent.move_to_end(key)
+        while len(self.recent) > _REMEMBERED:
+            self.recent.popitem(last=False)
+
+    def repeated(self, revisit: _Revisit) -> RawArticle | None:
+        found = self.recent.get(revisit.digest) if revisit.digest else None
+        return found or self.recent.get(" ".join(revisit.refers_to))
 
     def note(self, path: str) -> Note:
         parts = []
@@ -155,7 +191,7 @@ def _warc(
     """The pages of one WARC. A page is held back until the next record shows that its
     own was whole: a record found cut or lying about its length is refused, not read."""
     where = f"{member}, " if member else ""
-    pending: tuple[int, str, RawArticle | Problem | str] | None = None
+    pending: tuple[int, str, RawArticle | Problem | _Revisit | str] | None = None
     for found in records(handle, size):
         if isinstance(found, Damage):
             tally.counts["damaged"] += 1
@@ -178,8 +214,18 @@ def _warc(
 
 
 def _counted(
-    page: RawArticle | Problem | str, at: str, tally: _Tally
+    page: RawArticle | Problem | _Revisit | str, at: str, tally: _Tally
 ) -> Iterator[RawArticle | Problem]:
+    if isinstance(page, _Revisit):
+        repeated = tally.repeated(page)
+        if repeated is None:
+            tally.counts["revisit elsewhere"] += 1
+            return
+        tally.counts["revisit"] += 1
+        yield _revisited(repeated, page)
+        return
+    if isinstance(page, RawArticle):
+        tally.remember(page)
     if isinstance(page, str):
         tally.counts[page] += 1
     elif isinstance(page, Problem):
@@ -190,12 +236,41 @@ def _counted(
         yield page
 
 
-def _page(path: str, found: Record, number: int, limits: Limits) -> RawArticle | Problem | str:
-    """The article of one record, a problem, or the name of what it was instead."""
+def _revisited(page: RawArticle, revisit: _Revisit) -> RawArticle:
+    """The capture a revisit repeats, as captured again: its text, the revisit's address,
+    time and record, and which capture it repeats."""
+    fields = {m.name: m.value for m in page.metadata}
+    kept = tuple(m for m in page.metadata if m.name not in ("url", "captured", "offset"))
+    first = 0 if page.record is None else page.record
+    again = (
+        MetaField("url", revisit.uri, None),
+        MetaField("captured", revisit.captured, None),
+        MetaField("offset", str(revisit.offset), None),
+        # the record as problem lines count them, from 1
+        MetaField("revisit-of", f"{fields.get('captured', '')} (record {first + 1})", None),
+    )
+    return replace(page, url=revisit.uri, record=revisit.number, metadata=kept + again)
+
+
+def _page(
+    path: str, found: Record, number: int, limits: Limits
+) -> RawArticle | Problem | _Revisit | str:
+    """The article of one record, a problem, a revisit, or the name of what it was."""
     warc = found.warc
     kind = warc.rec_type
+    headers = warc.rec_headers
     if kind == "revisit":
-        return "revisit"
+        return _Revisit(
+            (headers.get_header("WARC-Target-URI") or "").strip(),
+            (headers.get_header("WARC-Date") or "").strip(),
+            (headers.get_header("WARC-Payload-Digest") or "").strip(),
+            (
+                (headers.get_header("WARC-Refers-To-Target-URI") or "").strip(),
+                (headers.get_header("WARC-Refers-To-Date") or "").strip(),
+            ),
+            number,
+            found.offset,
+        )
     if kind not in _PAGE_RECORDS:
         return "other"
     uri = (warc.rec_headers.get_header("WARC-Target-URI") or "").strip()
@@ -268,6 +343,7 @@ def _article(
         ("content-type", content_type.strip()),
         ("offset", str(offset)),
         ("canonical", canonical or ""),
+        ("digest", (warc.rec_headers.get_header("WARC-Payload-Digest") or "").strip()),
     ]
     kept = tuple(m for m in raw.metadata if m.name != "url")
     metadata = kept + tuple(MetaField(name, value, None) for name, value in facts if value)
