@@ -4,8 +4,10 @@ Generates N articles with planted copy families (``corpus.generate``, as
 ``benchmarks/cluster.py`` does), then times, best of ``--rounds`` each:
 
 - the in-process audit (:func:`viewer.corpus.audit.audit`), the baseline;
-- the same audit without its drift stage, which is what stays on the driver when the
-  audit runs on Dask (families, direction, provenance, quotations);
+- the same audit without its drift stage (families, direction, provenance, quotations),
+  and within it the judging of every proposed pair (sentence matching and the verdict:
+  :func:`viewer.corpus.families.judge_here`); the two stages that run on the workers
+  when the audit runs on Dask are the drift and that judging;
 - :func:`viewer.scale.run.audit_on` on a ``LocalCluster`` of 1 and of 2 worker processes
   (``client_for(N, None)``, as ``viewer audit --workers N`` starts it), the cluster
   already running; the cluster's start-up is timed apart.
@@ -29,6 +31,7 @@ from corpus import build, generate
 from measure import best_of, cores, record
 
 from viewer.corpus.audit import Audit, audit
+from viewer.corpus.families import judge_here, propose
 from viewer.model import Article
 
 
@@ -65,6 +68,8 @@ def main() -> None:
     expected: list[Audit] = []
     baseline = best_of(args.rounds, lambda: expected.append(audit(articles)))
     driver = best_of(args.rounds, lambda: audit(articles, drift=False))
+    proposal = propose(articles)
+    judging = best_of(args.rounds, lambda: judge_here(proposal.pairs, articles, proposal.profiles))
     pairs = len(expected[0].drift)
     print(
         f"corpus: {len(articles):,} articles, {len(expected[0].families):,} families, "
@@ -78,7 +83,15 @@ def main() -> None:
         "s",
         baseline=baseline,
         baseline_name="in-process audit",
-        note="what stays on the driver when the audit runs on Dask",
+        note="families (with the judging below), direction, provenance, quotations",
+    )
+    record(
+        f"judging of the proposed pairs in-process ({size})",
+        judging,
+        "s",
+        baseline=baseline,
+        baseline_name="in-process audit",
+        note=f"{len(proposal.pairs):,} pairs; on the workers when the audit runs on Dask",
     )
     for workers in counts:
         startup, seconds = timed_on_cluster(articles, workers, args.rounds, expected[0])

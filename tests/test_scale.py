@@ -20,6 +20,7 @@ import pytest
 from benchmarks.corpus import Planted, build, generate
 from tests.articles import article
 from tests.test_cli import ROOT, run
+from tests.test_corpus_paraphrase import INDEPENDENT, RELEASE
 from viewer.cli.audit_scale import cluster_wanted, worker_count
 from viewer.corpus.audit import Audit, audit
 from viewer.model import Article
@@ -42,18 +43,56 @@ def teasers(planted: Planted, count: int) -> list[Article]:
     return made
 
 
+LOOSE_REWRITE = """Readers in the north-east who love wild flowers have something to cheer.
+
+Unseen in bloom across the Beskydy hills after 1961, a marshland gentian was revived by scientists working for Ostrava's seed bank.
+
+Eleven seeds that a teacher named Vilém Kratochvíl once tucked into his notebook on a school outing were coaxed into sprouting.
+
+Of those seedlings, nine lived through their first winter under glass, and by June four had bloomed.
+
+The plant wants soggy, sour pasture cut yearly, and that sort of land is nearly extinct locally.
+
+Next spring the bank intends to plant them out on two restored meadows close to Frenštát together with the owners.
+
+We asked readers last year to send in photographs of their favourite meadows, and hundreds did.
+
+Our gardening columnist will be at the town market on Saturday morning to answer questions."""
+"""A rewrite of ``RELEASE`` so loose that only two of its sentences pass the lexical bar:
+the reuse edge stands only once the sentence model vouches for two more."""
+
+
+def rewrites() -> list[Article]:
+    """A release, a loose rewrite of it (whose verdict asks the sentence model) and an
+    independent report of the same event."""
+    return [
+        article(RELEASE, "release", "2024-03-01"),
+        article(LOOSE_REWRITE, "loose-rewrite", "2024-03-02"),
+        article(INDEPENDENT, "independent", "2024-03-02"),
+    ]
+
+
 @pytest.fixture(scope="module")
 def generated() -> tuple[list[Article], Audit]:
-    """A few hundred generated articles in planted copy families, with reuse edges, and
-    their in-process audit."""
+    """A few hundred generated articles in planted copy families, with reuse edges and a
+    rewrite that only the sentence model links, and their in-process audit."""
     planted = generate(240, 11)
-    articles = build(planted) + teasers(planted, 5)
+    articles = build(planted) + teasers(planted, 5) + rewrites()
     return articles, audit(articles)
+
+
+def model_loaded() -> int:
+    """1 when this process has loaded the sentence model, else 0 (run on each worker)."""
+    from viewer.prepare import semantic
+
+    return semantic.model.cache_info().currsize
 
 
 def test_a_local_cluster_finds_what_the_in_process_audit_finds(
     generated: tuple[list[Article], Audit],
 ) -> None:
+    from distributed import get_task_stream
+
     from viewer.scale.run import audit_on
     from viewer.scale.session import client_for
 
@@ -61,22 +100,44 @@ def test_a_local_cluster_finds_what_the_in_process_audit_finds(
     seen: list[tuple[str, int, int]] = []
     with client_for(2, None) as client:
         assert len(client.scheduler_info()["workers"]) == 2
-        found = audit_on(client, articles, lambda *step: seen.append(step))
-    # not vacuous: families, copy pairs, reuse edges and drift flags to compare
-    assert len(expected.families) >= 20 and expected.reuse
+        with get_task_stream(client) as stream:
+            found = audit_on(client, articles, lambda *step: seen.append(step))
+        loaded = client.run(model_loaded)
+    # not vacuous: families, copy pairs, rejections, reuse edges (one of them standing on
+    # the sentence model) and drift flags to compare
+    assert len(expected.families) >= 20 and expected.rejected and expected.reuse
+    assert {"release", "loose-rewrite"} in [{e.reuse.a, e.reuse.b} for e in expected.reuse]
     assert len(expected.drift) == len(expected.derivations) + len(expected.reuse)
     assert sum(len(p.flags) for p in expected.drift) > 0
     assert found.families == expected.families
+    assert found.rejected == expected.rejected
     assert found.derivations == expected.derivations
+    assert found.lineages == expected.lineages
     assert found.reuse == expected.reuse
+    assert found.provenance == expected.provenance
     assert found.attributions == expected.attributions
+    assert found.quotes == expected.quotes
     assert found.drift == expected.drift
     assert found == expected
     assert audit_to_dict(found, articles) == audit_to_dict(expected, articles)
-    # the drift stage reports its progress as the workers finish, up to every pair
-    drift = [(done, total) for stage, done, total in seen if stage == "drift"]
-    assert drift and drift[-1] == (len(expected.drift), len(expected.drift))
-    assert [done for done, _ in drift] == sorted(done for done, _ in drift)
+    # the candidate pairs were judged, and the drift measured, on the workers; the
+    # rewrite's verdict loaded the sentence model there, not shipped from here
+    ran = {str(task["key"]).split("-")[0] for task in stream.data}
+    assert {"judge_partition", "drift_partition"} <= ran
+    assert sum(loaded.values()) >= 1
+    # both stages report their progress as the workers finish, up to every pair
+    for stage, count in [
+        ("families", len(expected.rejected) + pairs_judged(expected)),
+        ("drift", len(expected.drift)),
+    ]:
+        steps = [(done, total) for name, done, total in seen if name == stage]
+        assert steps and steps[-1] == (count, count)
+        assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+
+
+def pairs_judged(found: Audit) -> int:
+    """Judged pairs that were not rejected: copy pairs and reuse edges."""
+    return sum(len(f.pairs) for f in found.families) + len(found.reuse)
 
 
 def free_port() -> int:
@@ -252,3 +313,41 @@ def test_the_in_process_audit_never_imports_dask() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_judging_by_partitions_gives_the_in_process_verdicts_in_order() -> None:
+    """The per-pair stage cut as the cluster cuts it, each partition carrying only the
+    profiles its pairs name, judges as :func:`judge_here` does, without a cluster."""
+    import pickle
+
+    from viewer.corpus.families import cluster, gather, judge_here, propose
+    from viewer.scale.judge import judge_partition, partitions
+
+    planted = generate(60, 3)
+    articles = build(planted) + rewrites()
+    proposal = propose(articles)
+    expected = judge_here(proposal.pairs, articles, proposal.profiles)
+    parts = partitions(proposal.pairs, articles, proposal.profiles, size=7)
+    assert len(parts) > 3
+    for part in parts:
+        assert set(part.profiles) == {n for pair in part.pairs for n in pair} == set(part.ids)
+    # as the workers see them: pickled and back
+    shipped = [pickle.loads(pickle.dumps(part)) for part in parts]
+    judged = [found for part in shipped for found in judge_partition(part)]
+    assert judged == expected
+    found, wanted = gather(articles, proposal, judged), gather(articles, proposal, expected)
+    assert (found.families, found.rejected, found.reuse) == (
+        wanted.families,
+        wanted.rejected,
+        wanted.reuse,
+    )
+    assert found.evidence.matches == wanted.evidence.matches
+    assert found.evidence.reused == wanted.evidence.reused
+
+    def by_parts(pairs, articles, profiles, progress):  # type: ignore[no-untyped-def]
+        return [j for p in partitions(pairs, articles, profiles, 5) for j in judge_partition(p)]
+
+    in_process = cluster(articles)
+    by_partitions = cluster(articles, judging=by_parts)
+    assert by_partitions.families == in_process.families
+    assert by_partitions.rejected == in_process.rejected

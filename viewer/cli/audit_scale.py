@@ -1,9 +1,9 @@
 """``viewer audit --workers N`` and ``--scheduler ADDRESS``: the audit on Dask.
 
-The drift of every copy pair runs on the cluster's workers; the rest of the audit runs
-here (:mod:`viewer.scale.run`). This module imports Dask only when it runs an audit, and
-``viewer.cli.audit`` imports it only when one of the two options (or the
-``DASK_SCHEDULER_ADDRESS`` environment variable) asks for a cluster.
+The candidate pairs are judged and every copy pair compared for drift on the cluster's
+workers; the rest of the audit runs here (:mod:`viewer.scale.run`). This module imports
+Dask only when it runs an audit, and ``viewer.cli.audit`` imports it only when one of the
+two options (or the ``DASK_SCHEDULER_ADDRESS`` environment variable) asks for a cluster.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def worker_count(text: str) -> int:
 def add_scale_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--workers`` and ``--scheduler`` to the ``audit`` sub-parser."""
     group = parser.add_argument_group(
-        "on a Dask cluster (the drift of every copy pair runs on the workers)"
+        "on a Dask cluster (candidate pairs are judged and copy pairs compared on the workers)"
     )
     where = group.add_mutually_exclusive_group()
     where.add_argument(

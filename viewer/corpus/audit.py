@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from viewer.corpus.direction import Derivation, Lineage, direct, lineage
-from viewer.corpus.families import Family, Rejected, cluster
+from viewer.corpus.families import Family, Judging, Rejected, cluster
 from viewer.corpus.provenance import Attribution, Provenance, attribute
 from viewer.corpus.quotes import QuoteFamily, quote_families
 from viewer.corpus.reuse import Reuse
@@ -120,6 +120,7 @@ def audit(
     *,
     drift: bool = True,
     trace: str | None = None,
+    judging: Judging | None = None,
 ) -> Audit:
     """Families, rejections, directions, provenance, shared quotations and drift.
 
@@ -129,8 +130,10 @@ def audit(
             ``total`` is 0 when a stage cannot tell in advance.
         drift: compare every copy pair and classify its drift (the costliest stage).
         trace: the id of an article to trace (:mod:`~viewer.corpus.tracing`).
+        judging: how the family stage judges its candidate pairs (in this process when
+            ``None``; :mod:`viewer.scale` judges them on a Dask cluster).
     """
-    clustering = cluster(articles, progress)
+    clustering = cluster(articles, progress, judging=judging)
     evidence = clustering.evidence
     derivations: list[Derivation] = []
     lineages: list[Lineage] = []

@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from viewer.corpus.boilerplate import boilerplate_keys
 from viewer.corpus.candidates import candidates
@@ -40,18 +41,32 @@ from viewer.corpus.story import rare_words, story_pairs
 from viewer.model import Article
 from viewer.prepare.fingerprint import Fingerprints, fingerprint
 
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
 __all__ = [
     "CONTAIN",
     "FOUND",
     "MIN_PLAIN",
+    "Between",
+    "ByIndex",
     "Clustering",
     "CopyKind",
     "CopyPair",
     "Evidence",
     "Family",
+    "Judged",
+    "Judging",
+    "Proposal",
     "Rejected",
+    "Verdict",
     "cluster",
+    "gather",
     "judge",
+    "judge_here",
+    "judge_pairs",
+    "propose",
 ]
 
 FOUND = 0.5
@@ -77,6 +92,16 @@ ONLY = "shares only"
 reporters' own text was found, so no rewrite either (and no model load for it)."""
 
 Progress = Callable[[str, int, int], None]
+Between = Callable[[int, int], "npt.NDArray[np.float32] | None"]
+"""Embedding similarities of every sentence of article ``x`` with every sentence of ``y``."""
+
+_T_co = TypeVar("_T_co", covariant=True)
+
+
+class ByIndex(Protocol[_T_co]):
+    """Anything that gives a value by article index: a list, a dict, :class:`Profiles`."""
+
+    def __getitem__(self, index: int, /) -> _T_co: ...
 
 
 class CopyKind(StrEnum):
@@ -171,8 +196,49 @@ class Clustering:
     """Pairs that share some reporter text without being copies (:mod:`~viewer.corpus.reuse`)."""
 
 
-def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Clustering:
-    """Group articles into near-duplicate families; say why other candidates are not."""
+Verdict = CopyPair | Reuse | Rejected
+Judged = tuple[int, int, PairMatch, Verdict]
+"""One judged pair: article indexes ``(x, y)``, their sentence matches, the verdict."""
+Judging = Callable[
+    [Sequence[tuple[int, int]], Sequence[Article], Profiles, Progress | None], list[Judged]
+]
+"""How :func:`cluster` judges its pairs: ``(pairs, articles, profiles, progress)`` to each
+pair judged, in order (:func:`judge_here`, or on a cluster :mod:`viewer.scale.judge`)."""
+
+
+def cluster(
+    articles: Sequence[Article],
+    progress: Progress | None = None,
+    *,
+    judging: Judging | None = None,
+) -> Clustering:
+    """Group articles into near-duplicate families; say why other candidates are not.
+
+    Args:
+        judging: how the proposed pairs are judged: :func:`judge_here` when ``None``,
+            or on a Dask cluster (:mod:`viewer.scale.judge`); any gives the same answer.
+    """
+    proposal = propose(articles, progress)
+    judge_all = judging if judging is not None else judge_here
+    judged = judge_all(proposal.pairs, articles, proposal.profiles, progress)
+    return gather(articles, proposal, judged, progress)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Proposal:
+    """What the stages before judging found: the pairs to judge, the profiles to judge them on."""
+
+    index: Mapping[str, int]
+    """Position of each article id."""
+    prints: Fingerprints
+    profiles: Profiles
+    pairs: list[tuple[int, int]]
+    """Article indexes ``(x, y)``, x < y, of every pair to judge: the fingerprints'
+    candidates, then the story pairs (articles naming the same rare things)."""
+
+
+def propose(articles: Sequence[Article], progress: Progress | None = None) -> Proposal:
+    """Fingerprints, boilerplate keys, candidates, profiles and story pairs."""
     index = {a.id: n for n, a in enumerate(articles)}
     if len(index) != len(articles):
         raise ValueError("article ids must be unique within a corpus")
@@ -184,17 +250,60 @@ def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Cl
     profiles = Profiles(articles, prints, boilerplate)
     words = [rare_words(article, profiles[n]) for n, article in enumerate(articles)]
     proposed += story_pairs(words, proposed)
+    return Proposal(index, prints, profiles, proposed)
+
+
+def judge_pairs(
+    pairs: Sequence[tuple[int, int]],
+    ids: ByIndex[str],
+    profiles: ByIndex[Profile],
+    between: Between | None,
+    progress: Progress | None = None,
+) -> list[Judged]:
+    """Each pair's sentence matches and verdict, in order: the per-pair stage, which
+    needs only the two articles' ids and profiles and their embedding similarities.
+
+    Args:
+        between: the embedding similarities of two articles by index (``None``: none).
+        progress: called as ``progress("families", done, len(pairs))`` after each pair.
+    """
+    found: list[Judged] = []
+    count = len(pairs)
+    for done, (x, y) in enumerate(pairs, 1):
+        px, py = profiles[x], profiles[y]
+        match = match_sentences(px.features, py.features)
+        sense = None if between is None else partial(between, x, y)
+        found.append((x, y, match, _verdict(ids[x], ids[y], px, py, match, sense)))
+        if progress is not None:
+            progress("families", done, count)
+    return found
+
+
+def judge_here(
+    pairs: Sequence[tuple[int, int]],
+    articles: Sequence[Article],
+    profiles: Profiles,
+    progress: Progress | None = None,
+) -> list[Judged]:
+    """:func:`judge_pairs` in this process, each article embedded at most once."""
+    ids = [a.id for a in articles]
+    return judge_pairs(pairs, ids, profiles, Meanings(profiles).between, progress)
+
+
+def gather(
+    articles: Sequence[Article],
+    proposal: Proposal,
+    judged: Sequence[Judged],
+    progress: Progress | None = None,
+) -> Clustering:
+    """Families, rejections and reuse from the judged pairs (in the proposal's order)."""
     matches: dict[tuple[int, int], PairMatch] = {}
     pairs: list[CopyPair] = []
     reused: list[Reuse] = []
     shared: dict[tuple[int, int], tuple[SentenceMatch, ...]] = {}
     rejected: list[Rejected] = []
-    meanings = Meanings(profiles)
-    for done, (x, y) in enumerate(proposed, 1):
-        matches[x, y] = match_sentences(profiles[x].features, profiles[y].features)
-        ids = articles[x].id, articles[y].id
-        sense = partial(meanings.between, x, y)
-        verdict = _verdict(*ids, profiles[x], profiles[y], matches[x, y], sense)
+    for x, y, match, verdict in judged:
+        matches[x, y] = match
         if isinstance(verdict, CopyPair):
             pairs.append(verdict)
         elif isinstance(verdict, Reuse):
@@ -202,17 +311,17 @@ def cluster(articles: Sequence[Article], progress: Progress | None = None) -> Cl
             shared[x, y] = verdict.shared_sentences
         else:
             rejected.append(verdict)
-        if progress is not None:
-            progress("families", done, len(proposed))
-    families = _families(pairs, index)
+    families = _families(pairs, proposal.index)
     if progress is not None:
-        progress("families", len(proposed), len(proposed))
-    evidence = Evidence(articles, prints, profiles, matches, index, shared)
+        progress("families", len(judged), len(judged))
+    evidence = Evidence(
+        articles, proposal.prints, proposal.profiles, matches, proposal.index, shared
+    )
     return Clustering(families, tuple(rejected), evidence, tuple(reused))
 
 
 def _verdict(
-    a: str, b: str, pa: Profile, pb: Profile, match: PairMatch, sense: Sense
+    a: str, b: str, pa: Profile, pb: Profile, match: PairMatch, sense: Sense | None
 ) -> CopyPair | Reuse | Rejected:
     """A candidate pair's verdict: copies, partial reuse, a rewrite's reuse, or neither."""
     verdict = judge(a, b, pa, pb, match)

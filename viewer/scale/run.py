@@ -1,20 +1,25 @@
 """The audit with its per-pair stages on a Dask cluster.
 
-The graph stages (families, reuse edges, direction, provenance, quotations) run on the
-driver through :func:`viewer.corpus.audit.audit`, the same code as in-process; the drift
-of every copy pair, the costliest stage, runs on the workers
-(:mod:`viewer.scale.drift`). The answer is the in-process audit's, field for field.
+The driver runs :func:`viewer.corpus.audit.audit`, the same code as in-process, with two
+stages sent to the workers: the family stage's per-pair loop, sentence matching and the
+verdict of every proposed pair (:mod:`viewer.scale.judge`), and the drift of every copy
+pair (:mod:`viewer.scale.drift`). What stays on the driver is the per-article work the
+pairs are proposed from (fingerprints, profiles, rare words) and the graph stages
+(families, reuse edges, direction, provenance, quotations). The answer is the in-process
+audit's, field for field.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from viewer.corpus.audit import Audit, audit, compared_pairs, known_boilerplate
 from viewer.model import Article
 from viewer.scale.drift import distributed_drift
+from viewer.scale.judge import distributed_judging
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -33,8 +38,10 @@ def audit_on(
     trace: str | None = None,
 ) -> Audit:
     """The audit of ``articles``, as :func:`~viewer.corpus.audit.audit` gives it, with the
-    drift of every copy pair computed on ``client``'s workers."""
-    found = audit(articles, progress, drift=False, trace=trace)
+    candidate pairs judged and the drift of every copy pair computed on ``client``'s
+    workers."""
+    judging = partial(distributed_judging, client)
+    found = audit(articles, progress, drift=False, trace=trace, judging=judging)
     if not drift:
         return found
     pairs = compared_pairs(found.derivations, found.reuse)
