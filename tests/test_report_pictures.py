@@ -32,6 +32,7 @@ from viewer.report.pictures.graph import derivation_groups
 from viewer.report.pictures.graph_svg import graph_svg
 from viewer.report.pictures.layout import crossings, layers, order_layers
 from viewer.report.pictures.strip_svg import source_colours
+from viewer.report.pictures.svg import sentence_anchor
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -419,3 +420,40 @@ def test_chromium_draws_the_pictures(
     assert requests == [page_file.as_uri()], requests  # nothing fetched: no font, no script
     assert not console, console
     assert shot.stat().st_size > 10_000
+
+
+async def _follow(page_file: Path, anchor: str) -> dict[str, Any]:
+    async with chromium(_port()) as page:
+        await page.send("Page.navigate", url=f"{page_file.as_uri()}#{anchor}")
+        await page.wait_for("document.readyState === 'complete'", 20)
+        found: dict[str, Any] = json.loads(
+            await page.evaluate(
+                f"""JSON.stringify({{
+                  open: document.getElementById('{anchor}').closest('details.sentences').open,
+                  folded: [...document.querySelectorAll('details.sentences')]
+                    .filter(d => !d.open).length,
+                  top: document.getElementById('{anchor}').getBoundingClientRect().top,
+                }})"""
+            )
+        )
+        return found
+
+
+def test_a_link_to_a_sentence_opens_its_folded_list(generated: Corpus, tmp_path: Path) -> None:
+    if CHROMIUM is None:
+        pytest.skip("no chromium on this machine (apt-get install chromium)")
+    result, articles = generated
+    page_file = tmp_path / "audit.html"
+    page_file.write_text(render_audit_html(result, articles), encoding="utf-8")
+    # a sentence of an article that has a source: its row is in a folded list
+    index, sentence = next(
+        (n, a.sentence)
+        for n, p in enumerate(result.provenance)
+        for a in p.sentences
+        if a.source_article is not None
+    )
+    anchor = sentence_anchor(index, sentence)
+    found = asyncio.run(_follow(page_file, anchor))
+    assert found["open"] is True
+    assert found["folded"] >= 1  # the others stay folded
+    assert -1 <= found["top"] < 800  # and the row is on screen

@@ -42,6 +42,10 @@ from viewer.report.pictures.svg import article_anchor, family_anchor, sentence_a
 
 __all__ = ["render_audit_html"]
 
+UNFOLDED = 30
+"""Reports of up to this many articles show every sentence list and flag list open; past
+it they are folded (their summaries say what each holds)."""
+
 _CSS = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 80em;
        padding: 0 1em; color: #1f2328; background: #fff; }
@@ -58,6 +62,7 @@ ul.tree ul { border-left: 2px solid #d1d9e0; }
 .evidence { color: #59636e; font-size: .9em; margin: .2em 0 0 1em; }
 tr.original td.source { color: #1a7f37; font-weight: 600; }
 tr.boilerplate td { color: #8c959f; }
+p.sentences span.boilerplate { color: #8c959f; }
 .reworded { background: #fff8c5; }
 del { background: #ffebe9; color: #82071e; }
 ins { background: #dafbe1; color: #116329; text-decoration: none; }
@@ -129,12 +134,64 @@ def _source(attribution: Attribution) -> str:
     return f'<span class="id">{field_html(attribution.source_article)}</span>, sentence {sentence}'
 
 
+def _folded(summary: str, body: str, *, unfolded: bool, kind: str) -> str:
+    """``body`` under a ``<details>`` that is open when the report is small: a browser
+    styles and lays out none of a folded list's rows until it is opened, and on a corpus
+    of a thousand articles the per-sentence and per-flag rows are most of the page. A
+    link to a row (a strip's cell) opens its list."""
+    opened = " open" if unfolded else ""
+    return f'<details class="{kind}"{opened}><summary>{summary}</summary>\n{body}\n</details>'
+
+
 def _provenance(
-    provenance: Provenance, article: Article, index: int, pictures: bool, titled: bool
+    provenance: Provenance,
+    article: Article,
+    index: int,
+    pictures: bool,
+    titled: bool,
+    unfolded: bool,
 ) -> str:
     shares = [f"{percent_label(s.share)} from {field_html(s.source)}" for s in provenance.sources]
     unsourced = provenance.unsourced / provenance.characters if provenance.characters else 0.0
     shares.append(f"{percent_label(unsourced)} with no source")
+    if all(a.source_article is None for a in provenance.sentences):
+        body = _unsourced(provenance, article, index)
+    else:
+        count = plural(len(provenance.sentences), "sentence")
+        body = _folded(
+            f"Each sentence and its source ({count})",
+            _sentence_table(provenance, article, index),
+            unfolded=unfolded,
+            kind="sentences",
+        )
+    return (
+        f'<details id="{article_anchor(index)}" open><summary>{_article(article)}</summary>\n'
+        f"{strip_html(provenance, index, titled=titled) + chr(10) if pictures else ''}"
+        f"<p>Sources: {'; '.join(shares)}.</p>\n{body}\n</details>"
+    )
+
+
+def _unsourced(provenance: Provenance, article: Article, index: int) -> str:
+    """An article none of whose sentences has a source: its sentences as one paragraph,
+    each with its anchor (a table of rows that all read "original, none, –" says no more,
+    and on a corpus of a thousand articles it is most of what a browser has to read)."""
+    boilerplate = sum(1 for a in provenance.sentences if a.boilerplate)
+    grey = f"; {plural(boilerplate, 'boilerplate sentence')} in grey" if boilerplate else ""
+    grey_class = ' class="boilerplate"'
+    spans = " ".join(
+        f'<span id="{sentence_anchor(index, a.sentence)}"{grey_class if a.boilerplate else ""}>'
+        f"{text_html(article.sentences[a.sentence].text)}</span>"
+        for a in provenance.sentences
+    )
+    count = plural(len(provenance.sentences), "sentence")
+    return (
+        f'<p class="meta">No sentence has a source in the corpus ({count}{grey}).</p>\n'
+        f'<p class="sentences">{spans}</p>'
+    )
+
+
+def _sentence_table(provenance: Provenance, article: Article, index: int) -> str:
+    """Each sentence with its source, relation and score."""
     rows = []
     for a in provenance.sentences:
         kind = "boilerplate" if a.boilerplate else "original" if a.source_article is None else ""
@@ -146,12 +203,7 @@ def _provenance(
             f'<td class="source">{_source(a)}</td><td>{a.relation.value}</td>'
             f'<td class="num">{score}</td></tr>'
         )
-    table = _table(("#", "sentence", "source", "relation", "score"), rows)
-    return (
-        f'<details id="{article_anchor(index)}" open><summary>{_article(article)}</summary>\n'
-        f"{strip_html(provenance, index, titled=titled) + chr(10) if pictures else ''}"
-        f"<p>Sources: {'; '.join(shares)}.</p>\n{table}\n</details>"
-    )
+    return _table(("#", "sentence", "source", "relation", "score"), rows)
 
 
 def _quotes(number: int, family: QuoteFamily) -> str:
@@ -171,7 +223,7 @@ def _quotes(number: int, family: QuoteFamily) -> str:
     )
 
 
-def _drift(pair: PairDrift) -> str:
+def _drift(pair: PairDrift, unfolded: bool) -> str:
     severities = ", ".join(
         f"{sum(f.severity is s for f in pair.flags)} {s.value}" for s in Severity
     )
@@ -192,7 +244,9 @@ def _drift(pair: PairDrift) -> str:
     ]
     if not rows:
         return head
-    return head + "\n" + _table(("severity", "kind", "A", "B", "before → after", "why"), rows)
+    table = _table(("severity", "kind", "A", "B", "before → after", "why"), rows)
+    listed = f"The {plural(len(rows), 'flag')}" if len(rows) > 1 else "The flag"
+    return head + "\n" + _folded(listed, table, unfolded=unfolded, kind="flags")
 
 
 def _rejected(audit: Audit) -> str:
@@ -210,6 +264,7 @@ def _sections(audit: Audit, articles: Sequence[Article], pictures: bool) -> list
     by_id = articles_by_id(articles)
     index = {article.id: n for n, article in enumerate(articles)}
     titled = len(audit.attributions) <= TITLED
+    small = len(articles) <= UNFOLDED
     families = [
         _family(n, family, tree, by_id)
         for n, (family, tree) in enumerate(zip(audit.families, audit.lineages, strict=True), 1)
@@ -221,13 +276,13 @@ def _sections(audit: Audit, articles: Sequence[Article], pictures: bool) -> list
         *(families or ["<p>No article is a copy of another.</p>"]),
         "<h2>Provenance</h2>",
         *(
-            _provenance(p, by_id[p.article], index[p.article], pictures, titled)
+            _provenance(p, by_id[p.article], index[p.article], pictures, titled, small)
             for p in audit.provenance
         ),
         "<h2>Quotations shared across articles</h2>",
         *([_quotes(n, f) for n, f in enumerate(audit.quotes, 1)] or ["<p>None.</p>"]),
         "<h2>Drift between copies and their sources</h2>",
-        *([_drift(pair) for pair in audit.drift] or ["<p>No copy pair was compared.</p>"]),
+        *([_drift(pair, small) for pair in audit.drift] or ["<p>No copy pair was compared.</p>"]),
         "<h2>Rejected candidate pairs</h2>",
         _rejected(audit),
     ]

@@ -103,8 +103,7 @@ def provenance_strip(provenance: Provenance, index: int, *, titled: bool = True)
     cells, x = [], 0.0
     for attribution, width, fill in zip(sentences, widths, fills, strict=True):
         # a thousand articles make tens of thousands of cells: each is kept to a link
-        # and a rectangle (stroke and the blank fill are the group's), its words in the
-        # table below
+        # and a rectangle (stroke and the blank fill are the group's), its words below
         paint = "" if fill == palette.ORIGINAL else f' fill="{fill}"'
         shape = f'<rect x="{x:.0f}" width="{width:.0f}" height="{HEIGHT}"{paint}'
         tip = f">{_about(attribution)}</rect>" if titled else "/>"
@@ -113,9 +112,10 @@ def provenance_strip(provenance: Provenance, index: int, *, titled: bool = True)
     sourced = sum(1 for a in sentences if a.source_article is not None)
     name = f"strip-{index + 1}"
     title = "Where each sentence came from"
-    desc = (
-        f"{len(sentences)} sentences, {sourced} of them from another article; "
-        "the table below gives each sentence's source."
+    desc = f"{len(sentences)} sentences, {sourced} of them from another article; " + (
+        "the list below gives each sentence's source."
+        if sourced
+        else "none has a source in the corpus."
     )
     body = [
         f'<g stroke="{palette.MUTED}" stroke-width="0.5" fill="{palette.ORIGINAL}">',
