@@ -42,3 +42,32 @@ def test_the_app_paints_before_the_corpus_stages_are_imported() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_command_modules_import_one_another_without_a_circle() -> None:
+    """``viewer/cli/*.py`` (the package's ``__init__`` aside, which dispatches to them):
+    no module imports, at its top or inside a function, one that imports it back."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "viewer" / "cli"
+    names = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+    imports: dict[str, set[str]] = {}
+    for name in names:
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        found = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                parts = node.module.split(".")
+                if parts[:2] == ["viewer", "cli"] and len(parts) > 2 and parts[2] in names:
+                    found.add(parts[2])
+        imports[name] = found - {name}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for step in imports[start]:
+            if step == goal or (step not in seen and reaches(step, goal, seen | {step})):
+                return True
+        return False
+
+    circles = sorted(name for name in names if reaches(name, name, {name}))
+    assert circles == [], circles

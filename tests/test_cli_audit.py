@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from tests.test_cli import ROOT, python_m_viewer, run
-from viewer.cli.audit import fail_on_kinds, progress_on
+from viewer.cli.audit import fail_on_kinds
+from viewer.cli.audit_run import progress_on
 from viewer.model import DriftKind
 
 SEEDS = str(ROOT / "seeds")

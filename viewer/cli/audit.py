@@ -10,10 +10,7 @@ goes to standard error when it is a terminal, and nowhere when it is not.
 from __future__ import annotations
 
 import argparse
-import shutil
-import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,13 +19,12 @@ from viewer.cli import (
     EXIT_OK,
     FORMATS,
     UsageError,
-    _skipped,
     _write,
     say,
-    use_color,
 )
+from viewer.cli.audit_run import load_articles, run_audit_stages
 from viewer.cli.audit_scale import add_scale_options, cluster_wanted
-from viewer.cli.options import add_loading_and_output
+from viewer.cli.options import add_loading_and_output, text_options
 from viewer.model import DriftKind
 from viewer.report.controls import one_line
 
@@ -96,72 +92,6 @@ def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     add_loading_and_output(trace, TRACE_FORMATS)
 
 
-@contextmanager
-def progress_on(stream: Any) -> Iterator[Progress | None]:
-    """A progress callback drawing on ``stream`` when it is a terminal; ``None`` otherwise."""
-    if not (hasattr(stream, "isatty") and stream.isatty()):
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TaskID, TextColumn
-
-    tasks: dict[str, TaskID] = {}
-    bar = Progress(
-        TextColumn("{task.description:>12}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        console=Console(file=stream),
-        transient=True,
-    )
-
-    def report(stage: str, done: int, total: int) -> None:
-        if stage not in tasks:
-            tasks[stage] = bar.add_task(stage, total=total or None)
-        bar.update(tasks[stage], completed=done, total=total or None)
-
-    with bar:
-        yield report
-
-
-def _load(paths: Sequence[str], args: argparse.Namespace) -> list[Article]:
-    """The articles in ``paths``; says on stderr what could not be loaded."""
-    from viewer.cli.options import limits_from
-    from viewer.ingest import load
-
-    corpus = load(paths, fields=args.field_map, limits=limits_from(args))
-    for problem in corpus.problems:
-        say(one_line(str(problem)))
-    for note in corpus.notes:
-        say(one_line(str(note)))
-    if corpus.articles and any(not problem.repaired for problem in corpus.problems):
-        say(f"skipped {_skipped(corpus.problems)} that could not be loaded")
-    return list(corpus.articles)
-
-
-def _run(
-    articles: Sequence[Article],
-    *,
-    drift: bool,
-    trace: str | None = None,
-    cluster: tuple[int | None, str | None] | None = None,
-) -> Audit:
-    """The audit, in this process, or on Dask when ``cluster`` is ``(workers, address)``."""
-    with progress_on(sys.stderr) as progress:
-        if cluster is not None:
-            from viewer.cli.audit_scale import run_on_cluster
-
-            return run_on_cluster(articles, *cluster, progress, drift=drift)
-        from viewer.corpus.audit import audit
-
-        return audit(articles, progress, drift=drift, trace=trace)
-
-
-def _text_options(args: argparse.Namespace, environ: Mapping[str, str]) -> tuple[int, bool]:
-    to_stdout = args.output in (None, "-")
-    color = use_color(args.color, sys.stdout if to_stdout else None, environ)
-    return args.width or shutil.get_terminal_size().columns, color
-
-
 def render_audit(
     audit: Audit, articles: Sequence[Article], fmt: str, width: int, color: bool
 ) -> str:
@@ -185,11 +115,11 @@ def render_audit(
 
 def run_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """``viewer audit``: load, audit, write the report; 1 when ``--fail-on`` finds its kinds."""
-    articles = _load(args.paths, args)
+    articles = load_articles(args.paths, args)
     if not articles:
         raise UsageError("cannot audit: no article could be loaded")
-    result = _run(articles, drift=True, cluster=cluster_wanted(args, environ))
-    width, color = _text_options(args, environ)
+    result = run_audit_stages(articles, drift=True, cluster=cluster_wanted(args, environ))
+    width, color = text_options(args, environ)
     if args.format == "md" and args.output not in (None, "-"):
         _write_markdown(result, articles, Path(args.output))
     else:
@@ -249,12 +179,12 @@ def run_trace(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
         from viewer.cli.index_trace import run_trace_index
 
         return run_trace_index(args, environ)
-    article, articles = _traced(_load([args.article, *args.against], args), args.article)
+    article, articles = _traced(load_articles([args.article, *args.against], args), args.article)
     # the traced article last: where the texts give no sign of who copied whom, the audit
     # takes the earlier article in the corpus for the source. The trace itself shows every
     # article that also holds the text whichever is earlier, and the direction apart.
     articles = [a for a in articles if a is not article] + [article]
-    result = _run(articles, drift=False, trace=article.id)
+    result = run_audit_stages(articles, drift=False, trace=article.id)
     if args.format == "json":
         from viewer.report.audit_json import trace_to_dict
         from viewer.report.json import dump
@@ -267,7 +197,7 @@ def run_trace(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     else:
         from viewer.cli.audit_text import render_trace_text
 
-        width, color = _text_options(args, environ)
+        width, color = text_options(args, environ)
         text = render_trace_text(article, result, width=width, color=color)
     _write(text, args.output)
     return EXIT_OK

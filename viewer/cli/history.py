@@ -12,15 +12,15 @@ import argparse
 import shutil
 from typing import TYPE_CHECKING, Any
 
-from viewer.cli import EXIT_OK, FORMATS, UsageError, _skipped, _write, problem_line, say
-from viewer.cli.options import add_loading_and_output, limit_options, limits_from
+from viewer.cli import EXIT_OK, FORMATS, UsageError, _write
+from viewer.cli.audit_run import load_articles
+from viewer.cli.options import add_loading_and_output, limit_options
 from viewer.report.controls import one_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from viewer.history.build import Revisions
-    from viewer.model import Article
 
 __all__ = ["add_history_commands", "render_history", "run_history"]
 
@@ -43,20 +43,6 @@ def add_history_commands(commands: Any, common: argparse.ArgumentParser) -> None
         "--url", metavar="URL", help="only the history of this address (any way of writing it)"
     )
     add_loading_and_output(history, FORMATS)
-
-
-def _load(args: argparse.Namespace) -> list[Article]:
-    """The articles in ``args.paths``; one line on stderr for each problem."""
-    from viewer.ingest import load
-
-    corpus = load(args.paths, fields=args.field_map, limits=limits_from(args))
-    for problem in corpus.problems:
-        say(problem_line(problem))
-    for note in corpus.notes:
-        say(one_line(str(note)))
-    if corpus.articles and any(not problem.repaired for problem in corpus.problems):
-        say(f"skipped {_skipped(corpus.problems)} that could not be loaded")
-    return list(corpus.articles)
 
 
 def render_history(found: Sequence[Revisions], fmt: str, *, width: int) -> str:
@@ -85,7 +71,7 @@ def run_history(args: argparse.Namespace) -> int:
 
     if args.url is not None and canonical_url(args.url) is None:
         raise UsageError(f"--url {one_line(args.url)!r} is not a web address")
-    articles = _load(args)
+    articles = load_articles(args.paths, args)
     if not articles:
         raise UsageError("no history: no article could be loaded")
     found = revisions_of(articles, url=args.url)

@@ -165,7 +165,7 @@ def _run_index(args: argparse.Namespace) -> int:
 
 
 def _run_add(args: argparse.Namespace) -> int:
-    from viewer.cli.audit import progress_on
+    from viewer.cli.audit_run import progress_on
 
     if "-" in args.paths:
         raise UsageError("index add cannot read standard input (-): give files or folders")

@@ -34,10 +34,10 @@ TRACE_SOURCES = 10
 def run_trace_index(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """``viewer trace ARTICLE --index FILE``: the archive articles ARTICLE's text was
     found in, then its sentence-level provenance against the first of them."""
-    from viewer.cli.audit import _load, _run
+    from viewer.cli.audit_run import load_articles, run_audit_stages
     from viewer.ingest.ids import with_ids
 
-    loaded = _load([args.article], args)
+    loaded = load_articles([args.article], args)
     if not loaded:
         raise UsageError(f"cannot trace: no article could be loaded from {one_line(args.article)}")
     if len(loaded) > 1:
@@ -56,7 +56,7 @@ def run_trace_index(args: argparse.Namespace, environ: Mapping[str, str]) -> int
     # The archive was there first: where the text gives no sign of who copied whom, the
     # audit takes the earlier article in its corpus as the source.
     articles = [*sources, article]
-    result = _run(articles, drift=False, trace=article.id)
+    result = run_audit_stages(articles, drift=False, trace=article.id)
     index = index_to_dict(args.index, found, reloaded, ids)
     _measured(index, result)
     _write(_render_trace(args, environ, article, articles, result, index), args.output)
@@ -128,10 +128,10 @@ def _render_trace(
 
         title, _, rest = render_trace_markdown(article, result).partition("\n\n")
         return "\n".join([title, "", *_index_markdown(index), rest])
-    from viewer.cli.audit import _text_options
     from viewer.cli.audit_text import render_trace_text
+    from viewer.cli.options import text_options
 
-    width, color = _text_options(args, environ)
+    width, color = text_options(args, environ)
     return _index_text(index, width, color) + render_trace_text(
         article, result, width=width, color=color
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-from collections.abc import Callable, Sequence
+import shutil
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from viewer.report.controls import visible_name
@@ -21,6 +23,7 @@ __all__ = [
     "limits_from",
     "refuse_missing_paths",
     "refuse_overwriting_inputs",
+    "text_options",
 ]
 
 _LIMITS = (
@@ -169,3 +172,13 @@ def refuse_overwriting_inputs(output: str | None, inputs: Sequence[str]) -> None
             f"refusing to write {name}: it is an input of this command{also}; "
             "choose another output file"
         )
+
+
+def text_options(args: argparse.Namespace, environ: Mapping[str, str]) -> tuple[int, bool]:
+    """The width and colour of a text report: ``--width`` or the terminal's, and colour
+    when ``--color`` or the terminal (and ``NO_COLOR``) say so."""
+    from viewer.cli import use_color
+
+    to_stdout = args.output in (None, "-")
+    color = use_color(args.color, sys.stdout if to_stdout else None, environ)
+    return args.width or shutil.get_terminal_size().columns, color
