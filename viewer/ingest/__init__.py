@@ -1,6 +1,7 @@
 """Turn files, folders and standard input into a ``Corpus`` of articles.
 
-Web archives (``.warc``, ``.warc.gz``, ``.wacz``) load as their captured pages.
+Web archives (``.warc``, ``.warc.gz``, ``.wacz``) load as their captured pages, and
+Parquet files (``.parquet``) as one article per row; both are streamed.
 ``load`` never raises on bad input: an unreadable file, a binary file, a malformed JSON
 line or a page with no article becomes a ``Problem`` that names it, and everything else
 still loads. Input too big to handle (``Limits``) is refused the same way, before it is
@@ -17,9 +18,10 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from viewer.ingest.fields import FieldMap
+from viewer.ingest.formats import PARQUET_SUFFIXES
 from viewer.ingest.ids import with_ids
 from viewer.ingest.limits import Limits
-from viewer.ingest.reader import read_archive_articles, read_articles
+from viewer.ingest.reader import read_archive_articles, read_articles, read_table_articles
 from viewer.ingest.walk import find_files, read_bytes
 from viewer.ingest.warc import is_archive_name
 from viewer.model import Article, Corpus, Note, Problem
@@ -87,6 +89,8 @@ def _read_all(
             files += 1
             if is_archive_name(path):
                 yield from ((path, found) for found in read_archive_articles(path, limits))
+            elif path.lower().endswith(PARQUET_SUFFIXES):
+                yield from ((path, found) for found in read_table_articles(path, fields, limits))
             else:
                 yield from _read_data(path, read_bytes(path, limits), fields, limits)
 

@@ -9,6 +9,7 @@ from pathlib import PurePath
 __all__ = [
     "ARCHIVE_SUFFIXES",
     "FORMATS",
+    "PARQUET_SUFFIXES",
     "SKIPPED_SUFFIXES",
     "detect_format",
     "format_for_suffix",
@@ -33,6 +34,9 @@ _SUFFIXES = {
     ".jsonlines": "jsonl",
 }
 
+PARQUET_SUFFIXES = (".parquet", ".pq")
+"""Names read as Parquet tables of articles (``viewer.ingest.parquet``)."""
+
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wacz")
 """Names read as web archives (``viewer.ingest.warc``) whatever their content looks like;
 they are read in folders though ``.gz`` and ``.zip`` files are not."""
@@ -43,7 +47,7 @@ SKIPPED_SUFFIXES = frozenset(
     ".mp3 .mp4 .m4a .m4v .mov .avi .mkv .wav .ogg .oga .flac .webm "
     ".pdf .doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .epub "
     ".exe .dll .so .dylib .o .a .bin .class .jar .pyc .pyo .whl .wasm "
-    ".db .sqlite .sqlite3 .parquet .arrow .feather .pkl .pickle .npy .npz "
+    ".db .sqlite .sqlite3 .arrow .feather .pkl .pickle .npy .npz "
     ".woff .woff2 .ttf .otf .eot .css .js .mjs .map .swp .lock".split()
 )
 """Extensions that are never articles; files with them are passed over in folders."""

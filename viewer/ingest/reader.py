@@ -11,10 +11,11 @@ from viewer.ingest.formats import detect_format, format_for_suffix
 from viewer.ingest.html import read_html
 from viewer.ingest.jsonl import read_json, read_jsonl
 from viewer.ingest.limits import Limits
+from viewer.ingest.parquet import read_parquet
 from viewer.ingest.warc import is_archive, read_archive
 from viewer.model import Article, Note, Problem
 
-__all__ = ["read_archive_articles", "read_articles"]
+__all__ = ["read_archive_articles", "read_articles", "read_table_articles"]
 
 
 def read_articles(
@@ -56,6 +57,15 @@ def read_archive_articles(
     records passed over."""
     try:
         for found in read_archive(path, limits, data):
+            yield _finish(found, limits) if isinstance(found, RawArticle) else found
+    except Exception as error:  # a bug must cost one file, not the whole load
+        yield _internal(path, None, error)
+
+
+def read_table_articles(path: str, fields: FieldMap, limits: Limits) -> Iterator[Article | Problem]:
+    """The articles of a Parquet file (``viewer.ingest.parquet``), one per row."""
+    try:
+        for found in read_parquet(path, fields):
             yield _finish(found, limits) if isinstance(found, RawArticle) else found
     except Exception as error:  # a bug must cost one file, not the whole load
         yield _internal(path, None, error)
