@@ -10,6 +10,7 @@ goes to standard error when it is a terminal, and nowhere when it is not.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 __all__ = ["add_audit_commands", "fail_on_kinds", "run_audit", "run_trace"]
 
 TRACE_FORMATS = ("text", "json", "md")
+AUDIT_FORMATS = (*FORMATS, "jsonl")
+"""``jsonl``: one record per line (``viewer.report.audit_jsonl``), for big runs."""
 
 Progress = Callable[[str, int, int], None]
 
@@ -65,7 +68,7 @@ def add_audit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         "recur, and the drift of every copy against its source.",
     )
     audit.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to audit")
-    add_loading_and_output(audit, FORMATS)
+    add_loading_and_output(audit, AUDIT_FORMATS)
     audit.add_argument(
         "--fail-on",
         type=fail_on_kinds,
@@ -122,6 +125,8 @@ def run_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     width, color = text_options(args, environ)
     if args.format == "md" and args.output not in (None, "-"):
         _write_markdown(result, articles, Path(args.output))
+    elif args.format == "jsonl":
+        _write_lines(result, articles, args.output)
     else:
         _write(render_audit(result, articles, args.format, width, color), args.output)
     if args.fail_on:
@@ -130,6 +135,21 @@ def run_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
             say(f"found drift flags of kind {', '.join(found)} (--fail-on)")
             return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _write_lines(audit: Audit, articles: Sequence[Article], output: str | None) -> None:
+    """The JSON Lines records, written to ``output`` (or stdout) as they are made."""
+    from viewer.report.audit_jsonl import write_audit_lines
+
+    if output in (None, "-"):
+        write_audit_lines(audit, articles, sys.stdout)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as stream:
+            write_audit_lines(audit, articles, stream)
+    except OSError as error:
+        raise UsageError(f"cannot write {one_line(output)}: {error.strerror or error}") from None
 
 
 def _write_markdown(audit: Audit, articles: Sequence[Article], report: Path) -> None:

@@ -7,7 +7,7 @@ every offset (``start``/``end``, ``a_span``/``b_span``) slices the ``text`` it p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from viewer.corpus.audit import Audit, PairDrift, ReuseEdge
@@ -28,8 +28,11 @@ __all__ = [
     "SCHEMA",
     "SCHEMA_NAME",
     "SCHEMA_VERSION",
+    "SECTIONS",
     "TRACE_SCHEMA",
     "attribution_to_dict",
+    "audit_sections",
+    "audit_summary",
     "audit_to_dict",
     "dump",
     "render_audit_json",
@@ -176,6 +179,57 @@ def _summary(audit: Audit) -> dict[str, Any]:
     }
 
 
+SECTIONS = (
+    ("articles", "article"),
+    ("families", "family"),
+    ("rejected", "rejected"),
+    ("derivations", "derivation"),
+    ("reuse", "reuse"),
+    ("lineages", "lineage"),
+    ("attributions", "attribution"),
+    ("provenance", "source_share"),
+    ("quote_families", "quote_family"),
+    ("drift_pairs", "drift_pair"),
+    ("drift", "flag"),
+    ("boilerplate", "boilerplate"),
+)
+"""Each list of the audit document, and what one of its items is called (a JSON Lines
+record's ``type`` field)."""
+
+
+def audit_sections(audit: Audit, articles: Sequence[Article]) -> dict[str, Iterator[Any]]:
+    """Each list of the audit document (:data:`SECTIONS`), its items made as they are
+    read: the JSON document and the JSON Lines stream write the same items."""
+    return {
+        "articles": (article_to_dict(article) for article in articles),
+        "families": (
+            {"articles": list(f.articles), "pairs": [_copy_pair(p) for p in f.pairs]}
+            for f in audit.families
+        ),
+        "rejected": (_rejected(pair) for pair in audit.rejected),
+        "derivations": (_derivation(d) for d in audit.derivations),
+        "reuse": (_reuse(edge) for edge in audit.reuse),
+        "lineages": (
+            {"family": number, "root": tree.root, "edges": [_derivation(e) for e in tree.edges]}
+            for number, tree in enumerate(audit.lineages)
+        ),
+        "attributions": (attribution_to_dict(a) for a in audit.attributions),
+        "provenance": (share for p in audit.provenance for share in source_shares(p)),
+        "quote_families": (_quote_family(family) for family in audit.quotes),
+        "drift_pairs": (
+            {"a": p.a, "b": p.b, "similarity": round(p.similarity, 4), "flags": len(p.flags)}
+            for p in audit.drift
+        ),
+        "drift": (flag for pair in audit.drift for flag in _drift(pair)),
+        "boilerplate": ({"article": a, "sentence": i} for a, i in audit.boilerplate),
+    }
+
+
+def audit_summary(audit: Audit) -> dict[str, Any]:
+    """The audit document's ``summary``: counts of everything in it."""
+    return _summary(audit)
+
+
 def audit_to_dict(audit: Audit, articles: Sequence[Article]) -> dict[str, Any]:
     """The whole audit as plain JSON-ready values (see ``docs/json.md``).
 
@@ -183,29 +237,10 @@ def audit_to_dict(audit: Audit, articles: Sequence[Article]) -> dict[str, Any]:
         audit: what :func:`viewer.corpus.audit.audit` found.
         articles: the articles it was run on, in the same order.
     """
+    sections = audit_sections(audit, articles)
     return {
         "schema": dict(SCHEMA),
-        "articles": [article_to_dict(article) for article in articles],
-        "families": [
-            {"articles": list(f.articles), "pairs": [_copy_pair(p) for p in f.pairs]}
-            for f in audit.families
-        ],
-        "rejected": [_rejected(pair) for pair in audit.rejected],
-        "derivations": [_derivation(d) for d in audit.derivations],
-        "reuse": [_reuse(edge) for edge in audit.reuse],
-        "lineages": [
-            {"family": number, "root": tree.root, "edges": [_derivation(e) for e in tree.edges]}
-            for number, tree in enumerate(audit.lineages)
-        ],
-        "attributions": [attribution_to_dict(a) for a in audit.attributions],
-        "provenance": [share for p in audit.provenance for share in source_shares(p)],
-        "quote_families": [_quote_family(family) for family in audit.quotes],
-        "drift_pairs": [
-            {"a": p.a, "b": p.b, "similarity": round(p.similarity, 4), "flags": len(p.flags)}
-            for p in audit.drift
-        ],
-        "drift": [flag for pair in audit.drift for flag in _drift(pair)],
-        "boilerplate": [{"article": a, "sentence": i} for a, i in audit.boilerplate],
+        **{name: list(sections[name]) for name, _ in SECTIONS},
         "summary": _summary(audit),
     }
 
