@@ -77,6 +77,20 @@ def test_one_day_apart_is_weak_since_time_zones_can_make_it() -> None:
     assert alone.decided and alone.confidence < 0.8
 
 
+def test_a_next_day_date_and_site_chrome_together_still_fall_short_of_high_confidence() -> None:
+    # Two copies of one upstream story: the later-dated one on a site that adds a
+    # "READ MORE:" line. Both signs fit a sibling as well as a copy.
+    twin = ROBOTS.replace("robots", "machines") + "\n\nREAD MORE:\n\nSubscribe to our newsletter."
+    corpus = [
+        dated(article(ROBOTS, "first"), "2024-02-01"),
+        dated(article(twin, "next"), "2024-02-02"),
+    ]
+    (derivation,) = audit(corpus).derivations
+    assert (derivation.source, derivation.target) == ("first", "next")
+    assert any("furniture" in line for line in derivation.evidence)
+    assert derivation.decided and derivation.confidence < 0.8
+
+
 def test_a_spun_copy_is_the_target_by_its_garble() -> None:
     (derivation,) = audit([article(SPUN_ROBOTS, "spun"), article(ROBOTS, "robots")]).derivations
     assert (derivation.source, derivation.target) == ("robots", "spun")

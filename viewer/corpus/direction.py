@@ -68,6 +68,9 @@ SUBSET = 0.9
 """Containment at which an article holds (nearly) only text of the other."""
 DECIDED = 0.65
 """Confidence from which a direction is decided; below it the views say "undecided"."""
+WEAK_CEILING = 0.79
+"""The most confidence weak votes alone give (a next-day date, page furniture, a page
+holding part of the other): under the 0.8 from which a direction counts as confident."""
 ORIENT = 0.25
 CARRY = 0.5
 _SAME = 0.999
@@ -132,16 +135,21 @@ def direct(pair: CopyPair | Reuse, evidence: Evidence) -> Derivation:
     b_in_a = found_share(
         b, match.b_best, profiles.flags(y), together=together, vouched=evidence.vouched(y, x)
     )[1]
-    votes = _votes(a, b, profiles.furniture(x), profiles.furniture(y), match, pair)
-    votes += _subset(pair, match, (a_in_b, b_in_a))
+    votes, weak = _votes(a, b, profiles.furniture(x), profiles.furniture(y), match, pair)
+    subset = _subset(pair, match, (a_in_b, b_in_a))
     released = _release(a, b)
     credit, siblings = _credits(a, b)
-    votes += credit + released
+    votes += subset + credit + released
+    weak += [v for v in subset if abs(v[0]) == SUBSET_VOTE]
     if released:
         # A wire both pages credit retold the release: it is no upstream of the release.
         siblings = None
     total = sum(v for v, _ in votes)
     confidence = 1 / (1 + math.exp(-abs(total)))
+    if all(vote in weak for vote in votes):
+        # Signs that fit either story (a next-day date, site chrome, a shorter page)
+        # may decide a direction between them, never at high confidence.
+        confidence = min(confidence, WEAK_CEILING)
     reasons = tuple(text for _, text in sorted(votes, key=lambda v: -abs(v[0])))
     if siblings is not None:
         # Two copies of one upstream: whatever else differs, neither is the other's parent.
@@ -160,19 +168,25 @@ def _votes(
     fb: tuple[bool, ...],
     match: PairMatch,
     pair: CopyPair | Reuse,
-) -> list[tuple[float, str]]:
-    """Signed votes (positive: ``a`` is the source) with their reasons."""
+) -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:
+    """Signed votes (positive: ``a`` is the source) with their reasons, and which of
+    them are weak (a next-day date, page furniture)."""
     votes: list[tuple[float, str]] = []
+    weak: list[tuple[float, str]] = []
     dated = _dates(a, b)
     if dated:
         votes.append(dated)
+        if abs(dated[0]) == NEXT_DAY_VOTE:
+            weak.append(dated)
     for sign, copy, other, best, furniture in (
         (1.0, b, a, match.flipped().a_best, fb),
         (-1.0, a, b, match.a_best, fa),
     ):
         votes += _garble(sign, copy, other, best)
-        votes += _furniture(sign, copy, best, furniture)
-    return votes
+        chrome = _furniture(sign, copy, best, furniture)
+        votes += chrome
+        weak += chrome
+    return votes, weak
 
 
 def _credits(a: Article, b: Article) -> tuple[list[tuple[float, str]], str | None]:
