@@ -188,3 +188,23 @@ def test_the_audit_puts_each_pages_captures_in_one_family(
     families = [{url_of[m] for m in family.articles} for family in found.families]
     assert sorted(len(f) for f in families) == [1] * PAGES
     assert len(families) == PAGES
+
+
+def test_viewer_history_on_the_crawl_lists_one_pages_steps_and_flags(
+    crawl: tuple[Path, dict[str, int]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from viewer.cli import main
+
+    path, _ = crawl
+    url = "https://county-news.example/fire/3"
+    assert main(["history", str(path), "--url", url, "--format", "json"]) == 0
+    (found,) = json.loads(capsys.readouterr().out)["histories"]
+    assert len(found["versions"]) == CAPTURES
+    assert [v["captured"][:10] for v in found["versions"]] == [
+        f"2024-03-{1 + n:02d}" for n in range(CAPTURES)
+    ]
+    assert main(["history", str(path), "--url", url]) == 0
+    text = capsys.readouterr().out
+    assert "number changed: 2 → 3" in text and "+1 sentence" in text and "−1 sentence" in text
