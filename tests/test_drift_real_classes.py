@@ -172,3 +172,26 @@ def test_a_word_put_inside_a_quotation_is_still_a_quote_altered() -> None:
     a = 'The engineer said the crack "began at the old weld."'
     b = 'The engineer said the crack "probably began at the old weld."'
     assert any(kind == "quote-altered" for kind, _, _ in high(a, b))
+
+
+def test_a_short_sentence_with_a_figure_added_between_shared_ones_is_a_claim() -> None:
+    a = (
+        "Fire crews reached the mill before dawn. The roof collapsed an hour later. "
+        "The cause is not yet known, officials said."
+    )
+    b = (
+        "Fire crews reached the mill before dawn. The roof collapsed an hour later. "
+        "He says one firefighter was injured. The cause is not yet known, officials said."
+    )
+    claims = [f for f in flags(a, b) if f.kind is DriftKind.CLAIM]
+    assert [f.after for f in claims] == ["He says one firefighter was injured."]
+    assert claims[0].severity is Severity.MEDIUM
+
+
+def test_a_short_sentence_without_a_figure_added_between_shared_ones_is_not() -> None:
+    a = "Fire crews reached the mill before dawn. The cause is not yet known, officials said."
+    b = (
+        "Fire crews reached the mill before dawn. Smoke rose for hours. "
+        "The cause is not yet known, officials said."
+    )
+    assert [f for f in flags(a, b) if f.kind is DriftKind.CLAIM] == []

@@ -16,7 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from viewer.model import AlignedPair, Article, Drift, DriftKind, Severity, Span, Token
+from viewer.model import (
+    AlignedPair,
+    Article,
+    Drift,
+    DriftKind,
+    Severity,
+    Span,
+    Token,
+    TokenKind,
+)
+from viewer.pairwise.drift import lexicon
 from viewer.pairwise.drift.context import PairContext
 from viewer.pairwise.drift.terms import hedge_terms
 from viewer.prepare.similarity import STOPWORDS
@@ -26,6 +36,9 @@ __all__ = ["CLAIM_WORDS", "claim_flags", "lone_claim", "shared_region"]
 
 CLAIM_WORDS = 5
 """Content words (function words aside) a run needs to be a claim, not a rewording."""
+FACT_WORDS = 3
+"""Content words a sentence only one version has needs when it states a figure ("He
+says one firefighter was injured."): a short sentence with a number is a fact."""
 
 
 def claim_flags(context: PairContext) -> Iterator[Drift]:
@@ -44,6 +57,11 @@ def claim_flags(context: PairContext) -> Iterator[Drift]:
             added = Span(new[0].start, new[-1].end)
             why = f"B adds words A does not have here: “{context.b.text[added.start : added.end]}”."
             yield context.flag(DriftKind.CLAIM, Severity.MEDIUM, _point(hunk.a_span), added, why)
+
+
+def _figure(words: Sequence[Token]) -> bool:
+    """Whether the words state a figure: digits, or a number written out."""
+    return any(t.kind is TokenKind.NUMBER or t.norm in lexicon.NUMBER_WORDS for t in words)
 
 
 def _point(span: Span) -> Span:
@@ -85,7 +103,7 @@ def lone_claim(
     side = b if pair.b else a
     span = b_span if pair.b else a_span
     words = [t for t in content_words(tokenize(side.text, *span)) if t.norm not in STOPWORDS]
-    if len(words) < CLAIM_WORDS:
+    if len(words) < CLAIM_WORDS and not (len(words) >= FACT_WORDS and _figure(words)):
         return None
     verb = "adds" if pair.b else "cuts"
     why = f"B {verb} a sentence between sentences both versions share."
