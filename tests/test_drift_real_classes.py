@@ -195,3 +195,17 @@ def test_a_short_sentence_without_a_figure_added_between_shared_ones_is_not() ->
         "The cause is not yet known, officials said."
     )
     assert [f for f in flags(a, b) if f.kind is DriftKind.CLAIM] == []
+
+
+def test_a_negation_moved_into_a_prefix_is_a_rewording() -> None:
+    a = "The listeners heard a recording of an unfamiliar voice through headphones."
+    b = "The listeners heard a recording of a voice they did not recognize through headphones."
+    found = [f for f in flags(a, b) if f.kind is DriftKind.NEGATION]
+    assert found and all(f.severity is Severity.LOW for f in found)
+    assert "unfamiliar" in found[0].explanation
+
+
+def test_a_negation_added_with_no_prefix_opposite_is_still_high() -> None:
+    a = "The listeners heard a recording of a familiar voice through headphones."
+    b = "The listeners heard a recording of a voice they did not recognize through headphones."
+    assert any(kind == "negation" for kind, _, _ in high(a, b))

@@ -17,12 +17,17 @@ from itertools import pairwise
 from viewer.model import Drift, DriftKind, Severity, Span, Token
 from viewer.pairwise.drift import lexicon
 from viewer.pairwise.drift.context import Hunk, PairContext, Term, enclosing, span_of
+from viewer.pairwise.drift.garble import zipf
 from viewer.pairwise.drift.numbers import number_terms
 
 Extractor = Callable[[Sequence[Token]], list[Term]]
 _RANGE = re.compile(r"\d+(?:\.\d+)?-\d+(?:\.\d+)?")
 _EITHER = frozenset({"f", "m"})
 _NEITHER = frozenset({"n"})
+
+_COMMON = 4.0
+"""How common (Zipf) the word after "un" or "non" must be for the prefix to negate it:
+"familiar" in "unfamiliar", not "veil" in "unveil"."""
 
 
 def hedge_terms(words: Sequence[Token]) -> list[Term]:
@@ -316,12 +321,45 @@ def negation_flags(context: PairContext) -> Iterator[Drift]:
         ):
             continue
         a_span, b_span = sides(context, hunk, gone, new)
+        reworded = _negated_by_prefix(context, hunk, 1 if gone else 0)
+        if len(reworded) >= abs(len(gone) - len(new)):
+            # "an unfamiliar voice" for "a voice they did not recognize": the negation
+            # is still there, in a prefix; the claim kept its polarity.
+            other = ", ".join(f"“{t.text}”" for t in reworded)
+            what = listed(gone or new)
+            yield context.flag(
+                DriftKind.NEGATION,
+                Severity.LOW,
+                a_span,
+                b_span,
+                f"A negation was reworded: {what} where the other version has {other}.",
+            )
+            continue
         why = (
             f"A negation was removed: {listed(gone)}."
             if gone
             else f"A negation was added: {listed(new)}."
         )
         yield context.flag(DriftKind.NEGATION, Severity.HIGH, a_span, b_span, why)
+
+
+def _negated_by_prefix(context: PairContext, hunk: Hunk | None, side: int) -> list[Token]:
+    """The words of one side of a hunk that carry a negation in a prefix: "un" or "non"
+    before a common word ("unfamiliar", "nonpartisan")."""
+    if hunk is None:
+        return []
+    words, span = (context.a_words, hunk.a_span) if side == 0 else (context.b_words, hunk.b_span)
+    return [
+        t for t in words if span.start <= t.start and t.end <= span.end and _negating_prefix(t.norm)
+    ]
+
+
+def _negating_prefix(word: str) -> bool:
+    for prefix in ("un", "non"):
+        rest = word[len(prefix) :].lstrip("-")
+        if word.startswith(prefix) and len(rest) >= 4 and zipf(rest) >= _COMMON:
+            return True
+    return False
 
 
 def _prefix_negated(words: Sequence[Token], negations: list[Term], other: set[str]) -> bool:
