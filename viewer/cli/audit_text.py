@@ -32,6 +32,7 @@ from viewer.report.audit_outline import (
     edge_words,
     plural,
     root_words,
+    share_words,
     summary_parts,
 )
 from viewer.report.controls import one_line
@@ -103,7 +104,10 @@ def _families(audit: Audit, by_id: dict[str, Article]) -> list[RenderableType]:
 def _shares(provenance: Provenance) -> Text:
     text = Text()
     for share in provenance.sources:
-        text.append(f"{percent_label(share.share)} from {one_line(share.source)}; ")
+        before, note = share_words(share)
+        text.append(f"{before}{one_line(share.source)}")
+        text.append(note, style="dim")
+        text.append("; ")
     unsourced = provenance.unsourced / provenance.characters if provenance.characters else 0.0
     text.append(f"{percent_label(unsourced)} with no source", style=_ORIGINAL)
     return text

@@ -112,6 +112,11 @@ class Attribution:
     the app's side-by-side view may pair the two as one sentence reworded."""
     nearest_score: float = 0.0
     """Similarity to ``nearest``, 0 to 1 (0 without one)."""
+    decided: bool = True
+    """Whether the source is known to be the earlier: it stands above the article in its
+    family's derivation tree by decided edges (or a decided reuse edge), or, outside a
+    family, is dated earlier. ``False``: the sentence also stands in the source, but which
+    copied which is undecided (the two may be copies of one upstream story)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +128,8 @@ class SourceShare:
     """Characters of the article's sentences attributed to that source."""
     share: float
     """Those characters over all the article's sentence characters, 0 to 1."""
+    decided: bool = True
+    """Whether the source is known to be the earlier (see :attr:`Attribution.decided`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +175,12 @@ def attribute(
             for y in sorted(partners.get(x, ()))
             if _may_source(article, evidence.articles[y], derived, family_of)
         ]
-        found.append(provenance_of(x, allowed, evidence, parents.get(article.id)))
+        earlier_ones = frozenset(
+            evidence.articles[y].id
+            for y, _ in allowed
+            if _known_earlier(article, evidence.articles[y], derived)
+        )
+        found.append(provenance_of(x, allowed, evidence, parents.get(article.id), earlier_ones))
         if progress is not None:
             progress("provenance", x + 1, len(evidence.articles))
     return tuple(found)
@@ -177,6 +189,12 @@ def attribute(
 def _together(article: Article, other: Article, family_of: Mapping[str, int]) -> bool:
     """Whether two articles are in one family."""
     return family_of.get(article.id, -1) == family_of.get(other.id, -2)
+
+
+def _known_earlier(article: Article, other: Article, derived: Mapping[str, frozenset[str]]) -> bool:
+    """Whether ``other`` is known to precede ``article``: above it by decided edges, or
+    dated earlier."""
+    return article.id in derived.get(other.id, frozenset()) or earlier(article, other) is other
 
 
 def _may_source(
@@ -194,7 +212,11 @@ def _may_source(
 
 
 def provenance_of(
-    x: int, allowed: Sequence[tuple[int, bool]], evidence: Evidence, parent: str | None
+    x: int,
+    allowed: Sequence[tuple[int, bool]],
+    evidence: Evidence,
+    parent: str | None,
+    earlier_ones: Collection[str] | None = None,
 ) -> Provenance:
     """Article ``x``'s sentences, each with its best source among ``allowed``: within a
     family paraphrases and quotations count, outside one only the reporter's own text at
@@ -204,6 +226,8 @@ def provenance_of(
         allowed: the articles that may be its sources (by index), each with whether it
             is in the same family.
         parent: the article's parent in its derivation tree, preferred among equals.
+        earlier_ones: the ids among ``allowed`` known to precede the article (its
+            attributions to the others are marked undecided); every one when ``None``.
     """
     article = evidence.articles[x]
     quoted, boilerplate = evidence.profiles.flags(x)
@@ -229,6 +253,8 @@ def provenance_of(
                 nearest = (best.score, y, best)
         chosen = _choose(options, evidence, parent)
         attribution = _attribution(article, i, chosen, quoted[i], boilerplate[i])
+        if chosen and earlier_ones is not None and chosen[0][0] not in earlier_ones:
+            attribution = replace(attribution, decided=False)
         if not chosen and nearest is not None and not boilerplate[i]:
             score, y, best = nearest
             near = Source(evidence.articles[y].id, best.b)
@@ -351,8 +377,11 @@ def _summary(article: Article, attributions: list[Attribution]) -> Provenance:
     for a in attributions:
         if a.source_article is not None:
             by_source[a.source_article] = by_source.get(a.source_article, 0) + a.end - a.start
+    undecided = {a.source_article for a in attributions if not a.decided}
     shares = tuple(
-        SourceShare(source, chars, round(chars / total, 6) if total else 0.0)
+        SourceShare(
+            source, chars, round(chars / total, 6) if total else 0.0, source not in undecided
+        )
         for source, chars in sorted(by_source.items(), key=lambda kv: (-kv[1], kv[0]))
     )
     unsourced = total - sum(by_source.values())

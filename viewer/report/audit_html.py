@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from viewer.corpus.audit import Audit, PairDrift
 from viewer.corpus.direction import Lineage
 from viewer.corpus.families import Family
-from viewer.corpus.provenance import Attribution, Provenance
+from viewer.corpus.provenance import Attribution, Provenance, SourceShare
 from viewer.corpus.quotes import QuoteFamily
 from viewer.model import Article, Severity
 from viewer.report.audit_outline import (
@@ -28,6 +28,7 @@ from viewer.report.audit_outline import (
     edge_words,
     plural,
     root_words,
+    share_words,
     summary_parts,
     tree_rows,
 )
@@ -41,6 +42,9 @@ from viewer.report.pictures.strip_svg import TITLED
 from viewer.report.pictures.svg import article_anchor, family_anchor, sentence_anchor
 
 __all__ = ["render_audit_html"]
+
+_UNDECIDED = " (which came first is undecided)"
+"""After a sentence's source when the two may be copies of one upstream story."""
 
 UNFOLDED = 30
 """Reports of up to this many articles show every sentence list and flag list open; past
@@ -131,7 +135,8 @@ def _source(attribution: Attribution) -> str:
     if attribution.source_article is None:
         return "boilerplate" if attribution.boilerplate else "original"
     sentence = (attribution.source_sentence or 0) + 1
-    return f'<span class="id">{field_html(attribution.source_article)}</span>, sentence {sentence}'
+    shown = f'<span class="id">{field_html(attribution.source_article)}</span>'
+    return f"{shown}, sentence {sentence}{_UNDECIDED if not attribution.decided else ''}"
 
 
 def _folded(summary: str, body: str, *, unfolded: bool, kind: str) -> str:
@@ -151,7 +156,7 @@ def _provenance(
     titled: bool,
     unfolded: bool,
 ) -> str:
-    shares = [f"{percent_label(s.share)} from {field_html(s.source)}" for s in provenance.sources]
+    shares = [_share(s, field_html(s.source)) for s in provenance.sources]
     unsourced = provenance.unsourced / provenance.characters if provenance.characters else 0.0
     shares.append(f"{percent_label(unsourced)} with no source")
     if all(a.source_article is None for a in provenance.sentences):
@@ -312,3 +317,9 @@ def render_audit_html(audit: Audit, articles: Sequence[Article], *, pictures: bo
             "",
         ]
     )
+
+
+def _share(share: SourceShare, shown_id: str) -> str:
+    """One source's part of a provenance line, its id already escaped."""
+    before, note = share_words(share)
+    return f"{before}{shown_id}{note}"

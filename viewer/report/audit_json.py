@@ -110,6 +110,7 @@ def attribution_to_dict(attribution: Attribution) -> dict[str, Any]:
         "also": [{"article": s.article, "sentence": s.sentence} for s in attribution.also],
         "quotation": attribution.quotation,
         "boilerplate": attribution.boilerplate,
+        "decided": attribution.decided,
         "nearest": None
         if attribution.nearest is None
         else {
@@ -128,6 +129,7 @@ def source_shares(provenance: Provenance) -> list[dict[str, Any]]:
             "source": share.source,
             "characters": share.characters,
             "share": round(share.share, 4),
+            "decided": share.decided,
         }
         for share in provenance.sources
     ]

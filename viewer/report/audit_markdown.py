@@ -13,7 +13,7 @@ from pathlib import Path
 from viewer.corpus.audit import Audit, PairDrift
 from viewer.corpus.direction import Lineage
 from viewer.corpus.families import Family
-from viewer.corpus.provenance import Attribution, Provenance
+from viewer.corpus.provenance import Attribution, Provenance, SourceShare
 from viewer.corpus.quotes import QuoteFamily
 from viewer.model import Article, Severity
 from viewer.report.audit_outline import (
@@ -22,6 +22,7 @@ from viewer.report.audit_outline import (
     drifted_quotes,
     edge_words,
     root_words,
+    share_words,
     summary_parts,
     tree_rows,
 )
@@ -91,13 +92,12 @@ def _source(attribution: Attribution) -> str:
     if attribution.source_article is None:
         return "boilerplate" if attribution.boilerplate else "**original**"
     sentence = (attribution.source_sentence or 0) + 1
-    return f"{escape_markdown(attribution.source_article)}, sentence {sentence}"
+    undecided = "" if attribution.decided else " (which came first is undecided)"
+    return f"{escape_markdown(attribution.source_article)}, sentence {sentence}{undecided}"
 
 
 def _shares(provenance: Provenance) -> str:
-    parts = [
-        f"{percent_label(s.share)} from {escape_markdown(s.source)}" for s in provenance.sources
-    ]
+    parts = [_share(s, escape_markdown(s.source)) for s in provenance.sources]
     unsourced = provenance.unsourced / provenance.characters if provenance.characters else 0.0
     return "; ".join([*parts, f"{percent_label(unsourced)} with no source"])
 
@@ -258,3 +258,9 @@ def _counterparts(article: Article, audit: Audit) -> list[str]:
         cells = [percent_label(c.share), c.article, earlier, c.reason]
         lines.append(_row([escape_markdown(cell) for cell in cells]))
     return [*lines, ""]
+
+
+def _share(share: SourceShare, shown_id: str) -> str:
+    """One source's part of a provenance line, its id already escaped."""
+    before, note = share_words(share)
+    return f"{before}{shown_id}{note}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from viewer.corpus.audit import Audit
 from viewer.corpus.direction import Derivation, Lineage
+from viewer.corpus.provenance import SourceShare
 from viewer.corpus.quotes import Quote, QuoteFamily
 from viewer.figures import percent_label
 from viewer.model import Article, DriftKind, Severity
@@ -25,6 +26,7 @@ __all__ = [
     "flag_counts",
     "plural",
     "root_words",
+    "share_words",
     "summary_parts",
     "tree_rows",
 ]
@@ -104,6 +106,17 @@ def edge_words(edge: Derivation, above: str = "the article above") -> str:
     if edge.decided:
         return f"copied from {above}: {found}, {confidence}"
     return f"shares text with {above}: {found}; which copied which is undecided ({confidence})"
+
+
+def share_words(share: SourceShare) -> tuple[str, str]:
+    """How a provenance line names one source: the words before its id, and a note after
+    it ("" when none). ``75% from X`` when X is known to be the earlier; otherwise
+    ``75% shared with X (which came first is undecided)``: the same figure, no claim of
+    who copied whom."""
+    figure = percent_label(share.share)
+    if share.decided:
+        return f"{figure} from ", ""
+    return f"{figure} shared with ", " (which came first is undecided)"
 
 
 def root_words(lineage: Lineage) -> str:

@@ -97,7 +97,10 @@ class ProvenanceScreen(Screen[None]):
             style = view.get_component_rich_style(f"traced-text--{mark}")
             shown = f" {percent_label(share.share)} "
             legend.append(shown, style=Style(bgcolor=style.bgcolor, bold=True))
-            legend.append(f" {name}   ")
+            legend.append(f" {name}")
+            if not share.decided:
+                legend.append(" (shared; which came first is undecided)", style="dim")
+            legend.append("   ")
         unsourced = provenance.unsourced / provenance.characters if provenance.characters else 0
         original = view.get_component_rich_style("traced-text--original")
         legend.append(
@@ -135,12 +138,15 @@ class ProvenanceScreen(Screen[None]):
         if source is None or attribution.source_sentence is None:
             return Content(f"{head}: from {attribution.source_article}")
         text = source.article.sentences[attribution.source_sentence].text
+        verb = "from" if attribution.decided else "shared with"
         lines = [
-            f"{head}: {attribution.relation.value} ({percent_label(attribution.score)}) from",
+            f"{head}: {attribution.relation.value} ({percent_label(attribution.score)}) {verb}",
             f"{source.title} ({source.id}), sentence {attribution.source_sentence + 1}:",
             "",
             one_line(text),
         ]
+        if not attribution.decided:
+            lines += ["", "Which came first is undecided: the two may copy one upstream story."]
         if attribution.also:
             others = ", ".join(f"{s.article} #{s.sentence + 1}" for s in attribution.also)
             lines += ["", f"Equally likely: {others}"]
