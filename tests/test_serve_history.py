@@ -74,7 +74,8 @@ async def _drive(url: str) -> tuple[str, str]:
         key = {"key": "h", "code": "KeyH", "windowsVirtualKeyCode": 72}
         await page.send("Input.dispatchKeyEvent", type="keyDown", text="h", **key)
         await page.send("Input.dispatchKeyEvent", type="keyUp", **key)
-        await _wait_for_screen(page, "Sentence timeline")
+        # the steps are worked out off the event loop: the first version's line says they are in
+        await _wait_for_screen(page, "the first version, nothing before it")
         down = {"key": "ArrowDown", "code": "ArrowDown", "windowsVirtualKeyCode": 40}
         await page.send("Input.dispatchKeyEvent", type="keyDown", **down)
         await page.send("Input.dispatchKeyEvent", type="keyUp", **down)

@@ -97,11 +97,18 @@ def candidates(
 
 def _keyed(prints: Fingerprints, skip: frozenset[int]) -> I64:
     """Per article, how many sentences have an exact key that is not boilerplate."""
-    skipped = np.isin(prints.keys, np.fromiter(skip, dtype=np.uint64, count=len(skip)))
+    skipped = _among(prints.keys, skip)
     keyed = ((prints.keys != 0) & ~skipped).astype(np.int64)
     counts = np.add.reduceat(np.r_[keyed, 0], prints.offsets[:-1]) if len(prints) else keyed
     counts[np.diff(prints.offsets) == 0] = 0
     return counts
+
+
+def _among(keys: U64, skip: frozenset[int]) -> npt.NDArray[np.bool_]:
+    """Which ``keys`` are in ``skip``. Compared as signed 64-bit integers (the same bits):
+    numpy 2.0's ``isin`` on unsigned 64-bit keys overflows when it picks its fast path."""
+    wanted = np.fromiter(skip, dtype=np.uint64, count=len(skip))
+    return np.isin(keys.view(np.int64), wanted.view(np.int64))
 
 
 def _strongest(found: list[Candidate]) -> tuple[Candidate, ...]:
@@ -141,7 +148,7 @@ def _sentence_hits(prints: Fingerprints, skip: frozenset[int]) -> dict[tuple[int
     article_of = np.repeat(np.arange(len(prints), dtype=np.int64), np.diff(prints.offsets))
     sentence_of = np.arange(len(prints.keys), dtype=np.int64) - prints.offsets[article_of]
     columns = [prints.keys, *(prints.sketches[:, k] for k in range(prints.sketches.shape[1]))]
-    skipped = np.isin(prints.keys, np.fromiter(skip, dtype=np.uint64, count=len(skip)))
+    skipped = _among(prints.keys, skip)
     found: list[I64] = []
     for channel, keys in enumerate(columns):
         weight = STRONG if channel == 0 else 1
