@@ -19,14 +19,30 @@ import subprocess
 import tempfile
 import time
 import urllib.request
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+_T = TypeVar("_T")
+
+
+def run_apart(work: Coroutine[Any, Any, _T]) -> _T:
+    """Run ``work`` to its end on an event loop of its own, from a test that is not async.
+
+    ``asyncio.run`` makes its loop the thread's current one and, when done, sets none: an
+    event loop pytest-asyncio had made current (as its 0.24 release does) is then dropped
+    unclosed, and its sockets are reported as leaked by whichever test the garbage
+    collector runs in. A runner given a loop factory leaves the current loop alone.
+    """
+    with asyncio.Runner(loop_factory=asyncio.new_event_loop) as runner:
+        return runner.run(work)
+
+
 """The browser, where one is installed."""
 
 FLAGS = (

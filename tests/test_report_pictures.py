@@ -4,7 +4,6 @@ greyscale, text stays text, and a headless Chromium draws it all."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import socket
@@ -18,7 +17,7 @@ import pytest
 
 from benchmarks.corpus import Planted, build, generate
 from tests.articles import article
-from tests.browser import CHROMIUM, chromium
+from tests.browser import CHROMIUM, chromium, run_apart
 from tests.test_report_audit import Page
 from viewer.cli import main
 from viewer.corpus.audit import Audit, audit
@@ -399,7 +398,7 @@ def test_chromium_draws_the_pictures(
     page_file = tmp_path / "audit.html"
     page_file.write_text(render_audit_html(result, articles), encoding="utf-8")
     shot = tmp_path / "audit.png"
-    measured, requests, console = asyncio.run(_render(page_file, shot))
+    measured, requests, console = run_apart(_render(page_file, shot))
     assert "Who copied whom" in measured["text"] and "Drift overview" in measured["text"]
     assert "Worst flags" in measured["text"]
     groups = derivation_groups(result, articles)
@@ -453,7 +452,7 @@ def test_a_link_to_a_sentence_opens_its_folded_list(generated: Corpus, tmp_path:
         if a.source_article is not None
     )
     anchor = sentence_anchor(index, sentence)
-    found = asyncio.run(_follow(page_file, anchor))
+    found = run_apart(_follow(page_file, anchor))
     assert found["open"] is True
     assert found["folded"] >= 1  # the others stay folded
     assert -1 <= found["top"] < 800  # and the row is on screen

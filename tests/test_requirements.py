@@ -99,3 +99,17 @@ def test_html_reads_whether_the_extractor_returns_a_document_or_a_dict(
     assert isinstance(article, RawArticle), article
     assert article.text.startswith("The harbour reopened on Monday")
     assert article.title == "Harbour reopens"
+
+
+def test_a_short_pages_paragraphs_are_read_once() -> None:
+    """trafilatura 2.0 and 2.1 give a short page's paragraphs twice; the floor is 2.2."""
+    page = (
+        "<html><head><title>Ferry aground off Oakhollow</title></head><body><article>"
+        "<h1>Ferry aground off Oakhollow</h1><p>The ferry to Oakhollow ran aground on Sunday "
+        "with 3 passengers aboard, the coastguard said.</p><p>Nobody was hurt.</p>"
+        "<p>The crossing is closed until Wednesday.</p></article></body></html>"
+    )
+    found = html_reader.read_html("ferry.html", page, "utf-8")
+    assert isinstance(found, RawArticle)
+    assert found.text.count("Nobody was hurt.") == 1
+    assert found.text.count("closed until Wednesday") == 1

@@ -29,7 +29,7 @@ import aiohttp
 from aiohttp import web
 from aiohttp.test_utils import make_mocked_request
 
-from tests.browser import CHROMIUM, Page, chromium
+from tests.browser import CHROMIUM, Page, chromium, run_apart
 from viewer.serve.access import FORBIDDEN, Access
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,9 +216,9 @@ def test_a_websocket_from_another_origin_or_without_the_token_is_refused(
     socket_url = f"ws://127.0.0.1:{served.port}/ws"
     cookie = f"viewer-serve-token-{served.port}={served.token}"
     for origin in ("http://evil.example", f"http://127.0.0.1:{free_port()}", "null"):
-        assert asyncio.run(_handshake(socket_url, Origin=origin, Cookie=cookie)) == 403
-    assert asyncio.run(_handshake(socket_url, Origin=served.origin)) == 403
-    assert asyncio.run(_handshake(socket_url)) == 403
+        assert run_apart(_handshake(socket_url, Origin=origin, Cookie=cookie)) == 403
+    assert run_apart(_handshake(socket_url, Origin=served.origin)) == 403
+    assert run_apart(_handshake(socket_url)) == 403
 
 
 async def first_screen(url: str) -> bytes:
@@ -238,7 +238,7 @@ async def first_screen(url: str) -> bytes:
 
 def test_a_client_with_the_token_and_no_origin_runs_the_app(served: Served) -> None:
     url = f"ws://127.0.0.1:{served.port}/ws?width=100&height=30&token={served.token}"
-    assert b"side by side" in asyncio.run(first_screen(url))
+    assert b"side by side" in run_apart(first_screen(url))
 
 
 _URL = re.compile(r"""\b(?:https?|wss?)://[^\s"'`<>)]+""")
@@ -352,7 +352,7 @@ def test_chromium_with_the_token_address_drives_the_app_and_a_hostile_page_canno
 ) -> None:
     if CHROMIUM is None:
         pytest.skip("no chromium on this machine (apt-get install chromium)")
-    first, helped, outcome, requests, console = asyncio.run(_with_hostile_site(served))
+    first, helped, outcome, requests, console = run_apart(_with_hostile_site(served))
     assert "viewer — side by side" in first and "Newly released" in first
     assert "Next change" in helped and "Keys" in helped
     assert outcome == "refused"

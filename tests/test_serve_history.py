@@ -3,7 +3,6 @@ one page, driven by keys in a headless Chromium, the screen read back and photog
 
 from __future__ import annotations
 
-import asyncio
 import io
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tests.browser import CHROMIUM, chromium
+from tests.browser import CHROMIUM, chromium, run_apart
 from tests.test_serve import ROOT, STARTUP, _printed_url, _wait_for_screen, free_port, get
 
 SHOT = Path("/tmp/viewer-serve-history.png")
@@ -110,7 +109,7 @@ def test_the_history_screen_draws_in_a_browser(tmp_path: Path) -> None:
         deadline = time.monotonic() + STARTUP
         while get(url) is None and time.monotonic() < deadline:
             time.sleep(0.1)
-        listed, shown = asyncio.run(_drive(url))
+        listed, shown = run_apart(_drive(url))
     finally:
         server.terminate()
         try:
