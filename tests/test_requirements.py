@@ -102,7 +102,7 @@ def test_html_reads_whether_the_extractor_returns_a_document_or_a_dict(
 
 
 def test_a_short_pages_paragraphs_are_read_once() -> None:
-    """trafilatura 2.0 and 2.1 give a short page's paragraphs twice; the floor is 2.2."""
+    """trafilatura 2.0 and 2.1 give a short page's paragraphs twice; the floor is 2.3."""
     page = (
         "<html><head><title>Ferry aground off Oakhollow</title></head><body><article>"
         "<h1>Ferry aground off Oakhollow</h1><p>The ferry to Oakhollow ran aground on Sunday "
