@@ -16,7 +16,7 @@ from viewer.history.marks import NOTHING, fate
 from viewer.history.picture import timeline_svg
 from viewer.history.steps import Step, flag_phrase
 from viewer.history.timeline import Row
-from viewer.report.html import CSP, field_html, text_html
+from viewer.report.html import field_html, html_document, text_html
 from viewer.report.pictures.svg import clip
 
 __all__ = ["render_history_html"]
@@ -129,18 +129,4 @@ def render_history_html(found: Sequence[Revisions]) -> str:
     body: list[str] = []
     for number, one in enumerate(found, start=1):
         body += _one(one, number)
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            '<head><meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-            f"<title>{title}</title>",
-            f"<style>{_CSS}</style></head>",
-            "<body>",
-            *body,
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
+    return html_document(title, _CSS, body)

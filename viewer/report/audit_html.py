@@ -34,7 +34,7 @@ from viewer.report.audit_outline import (
 )
 
 # One policy and one way of escaping article text for every HTML report.
-from viewer.report.html import CSP, field_html, text_html
+from viewer.report.html import field_html, html_document, text_html
 from viewer.report.pairs import percent_label, score_label
 from viewer.report.pictures.sections import CSS as PICTURES_CSS
 from viewer.report.pictures.sections import drift_overview, graph_section, strip_html
@@ -300,22 +300,14 @@ def render_audit_html(audit: Audit, articles: Sequence[Article], *, pictures: bo
     ``pictures``, the same page with no picture (the benchmark's baseline)."""
     title = f"Audit of {plural(len(articles), 'article')}"
     summary = " · ".join(summary_parts(count(audit)))
-    return "\n".join(
+    return html_document(
+        title,
+        _CSS + PICTURES_CSS,
         [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            '<head><meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-            f"<title>{title}</title>",
-            f"<style>{_CSS}{PICTURES_CSS}</style></head>",
-            "<body>",
             f"<h1>{title}</h1>",
             f"<p><strong>Summary:</strong> {summary}.</p>",
             *_sections(audit, articles, pictures),
-            "</body>",
-            "</html>",
-            "",
-        ]
+        ],
     )
 
 

@@ -8,6 +8,7 @@ outside resources besides.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from viewer.model import AlignedPair, Article, Comparison, Edit, EditOp, PairKind
@@ -22,7 +23,7 @@ from viewer.report.pairs import (
     similarity_label,
 )
 
-__all__ = ["CSP", "field_html", "render_html", "text_html"]
+__all__ = ["CSP", "field_html", "html_document", "render_html", "text_html"]
 
 _CSS = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 90em;
@@ -135,11 +136,10 @@ def _drift(comparison: Comparison) -> str:
     )
 
 
-def render_html(comparison: Comparison) -> str:
-    """The comparison as a complete HTML document, side by side, with deleted words in
-    ``<del>`` on the left and inserted words in ``<ins>`` on the right."""
-    a, b = comparison.a, comparison.b
-    title = f"{field_html(a.title or a.id)} → {field_html(b.title or b.id)}"
+def html_document(title: str, css: str, body: Sequence[str]) -> str:
+    """A complete, self-contained HTML page: ``title`` (already escaped), the page's own
+    style sheet, and ``body``'s parts, under :data:`CSP`, so that it loads nothing and
+    runs nothing. Every HTML report is written through it."""
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -147,15 +147,29 @@ def render_html(comparison: Comparison) -> str:
             '<head><meta charset="utf-8">',
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             f"<title>{title}</title>",
-            f"<style>{_CSS}</style></head>",
+            f"<style>{css}</style></head>",
             "<body>",
+            *body,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def render_html(comparison: Comparison) -> str:
+    """The comparison as a complete HTML document, side by side, with deleted words in
+    ``<del>`` on the left and inserted words in ``<ins>`` on the right."""
+    a, b = comparison.a, comparison.b
+    title = f"{field_html(a.title or a.id)} → {field_html(b.title or b.id)}"
+    return html_document(
+        title,
+        _CSS,
+        [
             f"<h1>{title}</h1>",
             _articles(a, b),
             _summary(comparison),
             _pairs(comparison),
             _drift(comparison),
-            "</body>",
-            "</html>",
-            "",
-        ]
+        ],
     )
