@@ -31,8 +31,9 @@ from viewer.pairwise.drift.garble import garble_flags, lone_garble
 from viewer.pairwise.drift.invisible import invisible_flags
 from viewer.pairwise.drift.kinds import change_kind
 from viewer.pairwise.drift.names import entity_flags
+from viewer.pairwise.drift.negations import negation_flags
 from viewer.pairwise.drift.quotes import quotations, quote_flags
-from viewer.pairwise.drift.terms import hedge_flags, negation_flags, number_flags, pronoun_flags
+from viewer.pairwise.drift.terms import hedge_flags, number_flags, pronoun_flags
 from viewer.text.tokens import content_words, tokenize
 
 __all__ = ["boilerplate_sentences", "classify"]

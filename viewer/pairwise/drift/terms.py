@@ -17,17 +17,12 @@ from itertools import pairwise
 from viewer.model import Drift, DriftKind, Severity, Span, Token
 from viewer.pairwise.drift import lexicon
 from viewer.pairwise.drift.context import Hunk, PairContext, Term, enclosing, span_of
-from viewer.pairwise.drift.garble import zipf
 from viewer.pairwise.drift.numbers import number_terms
 
 Extractor = Callable[[Sequence[Token]], list[Term]]
 _RANGE = re.compile(r"\d+(?:\.\d+)?-\d+(?:\.\d+)?")
 _EITHER = frozenset({"f", "m"})
 _NEITHER = frozenset({"n"})
-
-_COMMON = 4.0
-"""How common (Zipf) the word after "un" or "non" must be for the prefix to negate it:
-"familiar" in "unfamiliar", not "veil" in "unveil"."""
 
 
 def hedge_terms(words: Sequence[Token]) -> list[Term]:
@@ -73,15 +68,6 @@ def _hedge_phrase(words: Sequence[Token], k: int) -> tuple[int, int] | None:
     if needs_be and not has_be:
         return None
     return (k - 1 if has_be else k, k + 1)
-
-
-def negation_terms(words: Sequence[Token]) -> list[Term]:
-    """Negating words and n't contractions."""
-    return [
-        Term("not", span_of(t), t.text)
-        for t in words
-        if t.norm in lexicon.NEGATIONS or t.norm.endswith("n't")
-    ]
 
 
 def pronoun_terms(words: Sequence[Token]) -> list[Term]:
@@ -307,72 +293,6 @@ def _trimmed(context: PairContext, a_span: Span, b_span: Span) -> tuple[Span, Sp
     if not a or not b:
         return a_span, b_span
     return Span(a[0].start, a[-1].end), Span(b[0].start, b[-1].end)
-
-
-def negation_flags(context: PairContext) -> Iterator[Drift]:
-    """A negation added or removed (not "not clear" versus "unclear")."""
-    b_norms = {t.norm for t in context.b_words}
-    a_norms = {t.norm for t in context.a_words}
-    for hunk, gone, new in term_changes(context, negation_terms):
-        if len(gone) == len(new):
-            continue
-        if _prefix_negated(context.a_words, gone, b_norms) or _prefix_negated(
-            context.b_words, new, a_norms
-        ):
-            continue
-        a_span, b_span = sides(context, hunk, gone, new)
-        reworded = _negated_by_prefix(context, hunk, 1 if gone else 0)
-        if len(reworded) >= abs(len(gone) - len(new)):
-            # "an unfamiliar voice" for "a voice they did not recognize": the negation
-            # is still there, in a prefix; the claim kept its polarity.
-            other = ", ".join(f"“{t.text}”" for t in reworded)
-            what = listed(gone or new)
-            yield context.flag(
-                DriftKind.NEGATION,
-                Severity.LOW,
-                a_span,
-                b_span,
-                f"A negation was reworded: {what} where the other version has {other}.",
-            )
-            continue
-        why = (
-            f"A negation was removed: {listed(gone)}."
-            if gone
-            else f"A negation was added: {listed(new)}."
-        )
-        yield context.flag(DriftKind.NEGATION, Severity.HIGH, a_span, b_span, why)
-
-
-def _negated_by_prefix(context: PairContext, hunk: Hunk | None, side: int) -> list[Token]:
-    """The words of one side of a hunk that carry a negation in a prefix: "un" or "non"
-    before a common word ("unfamiliar", "nonpartisan")."""
-    if hunk is None:
-        return []
-    words, span = (context.a_words, hunk.a_span) if side == 0 else (context.b_words, hunk.b_span)
-    return [
-        t for t in words if span.start <= t.start and t.end <= span.end and _negating_prefix(t.norm)
-    ]
-
-
-def _negating_prefix(word: str) -> bool:
-    for prefix in ("un", "non"):
-        rest = word[len(prefix) :].lstrip("-")
-        if word.startswith(prefix) and len(rest) >= 4 and zipf(rest) >= _COMMON:
-            return True
-    return False
-
-
-def _prefix_negated(words: Sequence[Token], negations: list[Term], other: set[str]) -> bool:
-    """Whether each negation is matched by a prefixed word on the other side ("unclear")."""
-    if not negations:
-        return False
-    starts = [t.start for t in words]
-    for term in negations:
-        k = starts.index(term.span.start) if term.span.start in starts else -1
-        following = words[k + 1].norm if 0 <= k < len(words) - 1 else ""
-        if not following or not any(p + following in other for p in lexicon.NEGATING_PREFIXES):
-            return False
-    return True
 
 
 def pronoun_flags(context: PairContext) -> Iterator[Drift]:
