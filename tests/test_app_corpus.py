@@ -11,7 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static, Tree
 
 from tests.app_helpers import ROOT, settle
-from viewer.corpus.direction import Derivation, Lineage
+from viewer.corpus.direction import Derivation
+from viewer.corpus.lineage import Lineage
 from viewer.ui.app import ViewerApp
 from viewer.ui.corpus import default_pair, tree_nodes
 from viewer.ui.screens.articles import ArticlesScreen

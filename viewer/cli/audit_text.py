@@ -21,7 +21,8 @@ from rich.tree import Tree
 
 from viewer.cli.terminal import DELETED, INSERTED, SEVERITY_STYLES, text_console
 from viewer.corpus.audit import Audit, PairDrift
-from viewer.corpus.direction import Derivation, Lineage
+from viewer.corpus.direction import Derivation
+from viewer.corpus.lineage import Lineage
 from viewer.corpus.provenance import Attribution, Provenance
 from viewer.corpus.tracing import Counterpart
 from viewer.model import Article, Severity

@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from viewer.corpus.direction import Derivation, Lineage, direct, lineage
+from viewer.corpus.direction import Derivation, direct
 from viewer.corpus.families import Family, Judging, Rejected, cluster
+from viewer.corpus.lineage import Lineage, lineage
 from viewer.corpus.provenance import Attribution, Provenance, attribute
 from viewer.corpus.quotes import QuoteFamily, quote_families
 from viewer.corpus.reuse import Reuse

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from viewer.corpus.audit import Audit, PairDrift
-from viewer.corpus.direction import Lineage
 from viewer.corpus.families import Family
+from viewer.corpus.lineage import Lineage
 from viewer.corpus.provenance import Attribution, Provenance, SourceShare
 from viewer.corpus.quotes import QuoteFamily
 from viewer.model import Article, Severity

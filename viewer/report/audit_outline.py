@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from viewer.corpus.audit import Audit
-from viewer.corpus.direction import Derivation, Lineage
+from viewer.corpus.direction import Derivation
+from viewer.corpus.lineage import Lineage
 from viewer.corpus.provenance import SourceShare
 from viewer.corpus.quotes import Quote, QuoteFamily
 from viewer.figures import percent_label

@@ -13,8 +13,9 @@ from viewer.report.pairs import percent_label
 
 if TYPE_CHECKING:
     from viewer.corpus.audit import Audit
-    from viewer.corpus.direction import Derivation, Lineage
+    from viewer.corpus.direction import Derivation
     from viewer.corpus.families import Family
+    from viewer.corpus.lineage import Lineage
 
 __all__ = [
     "ArticleRow",
