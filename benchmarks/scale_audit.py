@@ -31,7 +31,8 @@ from corpus import build, generate
 from measure import best_of, cores, record
 
 from viewer.corpus.audit import Audit, audit
-from viewer.corpus.families import judge_here, propose
+from viewer.corpus.families import judge_here
+from viewer.corpus.proposal import propose
 from viewer.model import Article
 
 

@@ -320,7 +320,8 @@ def test_judging_by_partitions_gives_the_in_process_verdicts_in_order() -> None:
     profiles its pairs name, judges as :func:`judge_here` does, without a cluster."""
     import pickle
 
-    from viewer.corpus.families import cluster, gather, judge_here, propose
+    from viewer.corpus.families import cluster, gather, judge_here
+    from viewer.corpus.proposal import propose
     from viewer.scale.judge import judge_partition, partitions
 
     planted = generate(60, 3)

@@ -29,17 +29,15 @@ from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from viewer.corpus.boilerplate import boilerplate_keys
-from viewer.corpus.candidates import candidates
 from viewer.corpus.groups import Groups
 from viewer.corpus.matching import PairMatch, SentenceMatch, match_sentences
 from viewer.corpus.meanings import Meanings
 from viewer.corpus.paraphrase import Sense, paraphrase
 from viewer.corpus.profile import Profile, Profiles
+from viewer.corpus.proposal import Proposal, propose
 from viewer.corpus.reuse import Reuse, reuse
-from viewer.corpus.story import rare_words, story_pairs
 from viewer.model import Article
-from viewer.prepare.fingerprint import Fingerprints, fingerprint
+from viewer.prepare.fingerprint import Fingerprints
 
 if TYPE_CHECKING:
     import numpy as np
@@ -58,7 +56,6 @@ __all__ = [
     "Family",
     "Judged",
     "Judging",
-    "Proposal",
     "Rejected",
     "Verdict",
     "cluster",
@@ -66,7 +63,6 @@ __all__ = [
     "judge",
     "judge_here",
     "judge_pairs",
-    "propose",
 ]
 
 FOUND = 0.5
@@ -75,9 +71,6 @@ CONTAIN = 0.5
 """Share of an article's (weighted) text that must be found in the other for a copy."""
 MIN_PLAIN = 2
 """Found sentences of the reporter's own text needed (fewer if the article has fewer)."""
-RELATED = 0.5
-"""Estimated share of the smaller article's shingles found in the other at which two
-articles count as related (copies) when deciding what is boilerplate."""
 EXCERPT = 0.6
 """A copy covering less than this share of its source is an excerpt."""
 DUPLICATE = 0.97
@@ -222,35 +215,6 @@ def cluster(
     judge_all = judging if judging is not None else judge_here
     judged = judge_all(proposal.pairs, articles, proposal.profiles, progress)
     return gather(articles, proposal, judged, progress)
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Proposal:
-    """What the stages before judging found: the pairs to judge, the profiles to judge them on."""
-
-    index: Mapping[str, int]
-    """Position of each article id."""
-    prints: Fingerprints
-    profiles: Profiles
-    pairs: list[tuple[int, int]]
-    """Article indexes ``(x, y)``, x < y, of every pair to judge: the fingerprints'
-    candidates, then the story pairs (articles naming the same rare things)."""
-
-
-def propose(articles: Sequence[Article], progress: Progress | None = None) -> Proposal:
-    """Fingerprints, boilerplate keys, candidates, profiles and story pairs."""
-    index = {a.id: n for n, a in enumerate(articles)}
-    if len(index) != len(articles):
-        raise ValueError("article ids must be unique within a corpus")
-    prints = fingerprint(articles, progress)
-    boilerplate = boilerplate_keys(prints, lambda x, y: prints.containment(x, y) >= RELATED)
-    if progress is not None:
-        progress("boilerplate", 1, 1)
-    proposed = [(c.a, c.b) for c in candidates(prints, boilerplate, progress)]
-    profiles = Profiles(articles, prints, boilerplate)
-    words = [rare_words(article, profiles[n]) for n, article in enumerate(articles)]
-    proposed += story_pairs(words, proposed)
-    return Proposal(index, prints, profiles, proposed)
 
 
 def judge_pairs(

@@ -1,0 +1,53 @@
+"""What the family stage judges: every pair of articles that may be copies, and the
+sentence profiles they are judged on (before any pair is judged, and all of it per
+article or per corpus: fingerprints, recurring boilerplate, candidate pairs, profiles,
+the rare words two stories share)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from viewer.corpus.boilerplate import boilerplate_keys
+from viewer.corpus.candidates import candidates
+from viewer.corpus.profile import Profiles
+from viewer.corpus.story import rare_words, story_pairs
+from viewer.model import Article
+from viewer.prepare.fingerprint import Fingerprints, fingerprint
+
+__all__ = ["RELATED", "Proposal", "propose"]
+
+Progress = Callable[[str, int, int], None]
+
+RELATED = 0.5
+"""Estimated share of the smaller article's shingles found in the other at which two
+articles count as related (copies) when deciding what is boilerplate."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Proposal:
+    """What the stages before judging found: the pairs to judge, the profiles to judge them on."""
+
+    index: Mapping[str, int]
+    """Position of each article id."""
+    prints: Fingerprints
+    profiles: Profiles
+    pairs: list[tuple[int, int]]
+    """Article indexes ``(x, y)``, x < y, of every pair to judge: the fingerprints'
+    candidates, then the story pairs (articles naming the same rare things)."""
+
+
+def propose(articles: Sequence[Article], progress: Progress | None = None) -> Proposal:
+    """Fingerprints, boilerplate keys, candidates, profiles and story pairs."""
+    index = {a.id: n for n, a in enumerate(articles)}
+    if len(index) != len(articles):
+        raise ValueError("article ids must be unique within a corpus")
+    prints = fingerprint(articles, progress)
+    boilerplate = boilerplate_keys(prints, lambda x, y: prints.containment(x, y) >= RELATED)
+    if progress is not None:
+        progress("boilerplate", 1, 1)
+    proposed = [(c.a, c.b) for c in candidates(prints, boilerplate, progress)]
+    profiles = Profiles(articles, prints, boilerplate)
+    words = [rare_words(article, profiles[n]) for n, article in enumerate(articles)]
+    proposed += story_pairs(words, proposed)
+    return Proposal(index, prints, profiles, proposed)
