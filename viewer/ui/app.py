@@ -24,13 +24,14 @@ from viewer.model import Article, Corpus, Note, Problem
 from viewer.ui.background import Abandoned, abandonable
 from viewer.ui.commands import KeyCommands, screen_keys
 from viewer.ui.corpus import Variant, default_pair, versions_of
+from viewer.ui.history_view import history_of
 from viewer.ui.messages import CorpusView, OpenArticle, OpenPair, OpenView
 from viewer.ui.screens.articles import ArticlesScreen
 from viewer.ui.screens.compare import CompareScreen
 from viewer.ui.screens.drift_table import DriftTableScreen
 from viewer.ui.screens.graph import GraphScreen
 from viewer.ui.screens.help import HelpScreen
-from viewer.ui.screens.history import HistoryScreen, OpenHistory, history_of
+from viewer.ui.screens.history import HistoryScreen, OpenHistory
 from viewer.ui.screens.problems import ProblemsScreen
 from viewer.ui.screens.provenance import ProvenanceScreen
 from viewer.ui.screens.read import ReadScreen

@@ -9,7 +9,6 @@ from plain strings, never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -21,39 +20,21 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from viewer.history.build import Revisions, revisions
-from viewer.history.marks import SIGNS, side, sign
-from viewer.history.steps import flag_phrase
-from viewer.history.timeline import Mark, Row
-from viewer.history.versions import History, group_versions
+from viewer.history.timeline import Row
+from viewer.history.versions import History
 from viewer.ui.background import Abandoned, abandonable
+from viewer.ui.history_view import LEGEND, left_cut, row_marks, step_text
 from viewer.ui.messages import OpenPair
 from viewer.ui.visible import one_line
 
 if TYPE_CHECKING:
     from viewer.history.steps import Step
     from viewer.history.versions import Version
-    from viewer.model import Article
 
-__all__ = ["HistoryScreen", "OpenHistory", "history_of"]
+__all__ = ["HistoryScreen", "OpenHistory"]
 
-_MARK_STYLES = {
-    Mark.APPEARED: "bold green",
-    Mark.SAME: "dim",
-    Mark.CHANGED: "bold yellow",
-    Mark.MOVED: "bold cyan",
-    Mark.GONE: "bold red",
-    Mark.MERGED: "bold red",
-}
-"""How each timeline mark is drawn."""
 _SCROLLBAR = 2
 """Columns kept free for a table's vertical scroll bar, so no row is wider than the screen."""
-_SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": ""}
-_FLAGS_SHOWN = 6
-"""Flags listed under the versions; the rest are counted."""
-LEGEND = (
-    f"{SIGNS[Mark.APPEARED]} appeared  {SIGNS[Mark.SAME]} unchanged  "
-    f"{SIGNS[Mark.CHANGED]} changed  {SIGNS[Mark.MOVED]} moved  {SIGNS[Mark.GONE]} gone"
-)
 
 
 class OpenHistory(Message):
@@ -63,20 +44,6 @@ class OpenHistory(Message):
         super().__init__()
         self.article = article
         """Id of the article."""
-
-
-def history_of(articles: Sequence[Article], article_id: str) -> History | None:
-    """The history among ``articles`` that holds ``article_id`` (grouped as
-    :func:`~viewer.history.build.revisions_of` groups them), ``None`` when none does.
-
-    In the app an article without an address has no history: the articles a folder holds
-    were not named together as versions, as ``viewer history FILE...`` names them."""
-    for history in group_versions(articles):
-        if history.address is None:
-            continue
-        if any(version.article.id == article_id for version in history.versions):
-            return history
-    return None
 
 
 class HistoryScreen(Screen[None]):
@@ -253,7 +220,7 @@ class HistoryScreen(Screen[None]):
                 Text(f"{version.number:>{number}}"),
                 Text(version.when),
                 Text(f"{version.size:>{max(size, 5)},}"),
-                Text(_left_cut(one_line(path), path_width), no_wrap=True, overflow="ellipsis"),
+                Text(left_cut(one_line(path), path_width), no_wrap=True, overflow="ellipsis"),
                 key=str(version.number),
             )
         if versions:
@@ -280,36 +247,10 @@ class HistoryScreen(Screen[None]):
         """The selected version's step: its summary, then its flags, one a line."""
         panel = self.query_one("#history-step", Static)
         version = self.selected
-        text = Text(no_wrap=True, overflow="ellipsis")
         if version is None:
-            panel.update(text)
+            panel.update(Text())
             return
-        if version.number == 1:
-            text.append(f"Version 1 ({version.when}): the first version, nothing before it.")
-        elif self.found is None:
-            text.append("Comparing the versions…", style="italic")
-        else:
-            step = self._step(version)
-            assert step is not None
-            text.append(f"Version {step.older.number} → {step.newer.number}: ", style="bold")
-            text.append(step.summary)
-            flags = step.flags
-            for flag in flags[:_FLAGS_SHOWN]:
-                text.append("\n")
-                text.append(f"{flag_phrase(flag)}: ", style=_SEVERITY_STYLES[flag.severity.value])
-                text.append(side(flag.before))
-                text.append(" → ")
-                text.append(side(flag.after))
-            if len(flags) > _FLAGS_SHOWN:
-                more = len(flags) - _FLAGS_SHOWN
-                text.append(
-                    f"\n… and {more} more flag{'s' if more != 1 else ''}: enter shows them "
-                    "side by side",
-                    style="italic",
-                )
-            if not flags:
-                text.append("\nNo drift flags.", style="dim")
-        panel.update(text)
+        panel.update(step_text(version, self._step(version), computed=self.found is not None))
 
     # -- the timeline -----------------------------------------------------------------
 
@@ -339,17 +280,7 @@ class HistoryScreen(Screen[None]):
 
     def _marks(self, row: Row) -> Text:
         """The row's mark in each version, the selected version's underlined."""
-        selected = self.selected
-        marks = Text(no_wrap=True)
-        for n, version in enumerate(self.versions):
-            if n:
-                marks.append(" ")
-            cell = row.cell(version.number)
-            style = _MARK_STYLES[cell.mark] if cell is not None else ""
-            if selected is not None and version.number == selected.number:
-                style = f"{style} reverse".strip()
-            marks.append(sign(cell), style=style)
-        return marks
+        return row_marks(row, self.versions, self.selected)
 
     def _highlight_column(self) -> None:
         """Redraw the marks so the selected version's column stands out."""
@@ -418,8 +349,3 @@ class HistoryScreen(Screen[None]):
             self._status()
             return
         self.dismiss()
-
-
-def _left_cut(path: str, width: int) -> str:
-    """``path`` cut from the left to ``width`` characters: the file name matters most."""
-    return path if len(path) <= width else "…" + path[len(path) - width + 1 :]
