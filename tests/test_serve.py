@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,13 +162,15 @@ def _printed_url(log: Path, server: subprocess.Popen[bytes]) -> str:
     raise AssertionError(f"the server printed no address: {log.read_text(encoding='utf-8')!r}")
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+@contextmanager
+def serving(path: str | Path, folder: Path) -> Iterator[Served]:
+    """``viewer serve PATH`` on a free port of 127.0.0.1, once it answers; stopped by its
+    process id after (its output kept in ``folder``)."""
     port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "stdout.txt"
+    log = folder / "stdout.txt"
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "viewer", "serve", "seeds", "--port", str(port)],
+            [sys.executable, "-m", "viewer", "serve", str(path), "--port", str(port)],
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -185,6 +188,12 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    with serving("seeds", tmp_path_factory.mktemp("serve")) as found:
+        yield found
 
 
 def test_the_address_printed_holds_a_fresh_random_token(served: Served) -> None:

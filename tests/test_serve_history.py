@@ -4,9 +4,6 @@ one page, driven by keys in a headless Chromium, the screen read back and photog
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +11,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tests.browser import CHROMIUM, chromium, run_apart
-from tests.test_serve import ROOT, STARTUP, _printed_url, _wait_for_screen, free_port, get
+from tests.test_serve import _wait_for_screen, free_port, serving
 
 SHOT = Path("/tmp/viewer-serve-history.png")
 """Where the screenshot is left, to be looked at."""
@@ -87,36 +84,8 @@ def test_the_history_screen_draws_in_a_browser(tmp_path: Path) -> None:
     if CHROMIUM is None:
         pytest.skip("no chromium on this machine (apt-get install chromium)")
     write_captures(tmp_path / "ferry.warc.gz")
-    port = free_port()
-    log = tmp_path / "stdout.txt"
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "viewer",
-                "serve",
-                str(tmp_path / "ferry.warc.gz"),
-                "--port",
-                str(port),
-            ],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        url = _printed_url(log, server)
-        deadline = time.monotonic() + STARTUP
-        while get(url) is None and time.monotonic() < deadline:
-            time.sleep(0.1)
-        listed, shown = run_apart(_drive(url))
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with serving(tmp_path / "ferry.warc.gz", tmp_path) as served:
+        listed, shown = run_apart(_drive(served.url))
     assert "Ferry aground" in listed
     assert "History of coast-news.example/ferry · 4 versions" in shown
     assert "2024-06-02 08:30" in shown and "2024-06-05 11:30" in shown
