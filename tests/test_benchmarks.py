@@ -37,7 +37,10 @@ def test_the_runner_collects_results_and_reports_a_crash(
     ran = run.run(run.Benchmark("compare", "compare.py", ("--words", "200", "--repeat", "1")))
     crashed = run.run(run.Benchmark("missing", "no_such_benchmark.py"))
     assert ran.code == 0 and not ran.failed
-    assert [r["name"] for r in ran.results] == ["compare 200 words"]
+    assert [r["name"] for r in ran.results] == [
+        "compare 200 words",
+        "compare 200 words, scattered",
+    ]
     assert crashed.failed
     table = run.summary([ran, crashed])
     assert "compare 200 words" in table and "CRASHED" in table
