@@ -209,3 +209,36 @@ def test_a_negation_added_with_no_prefix_opposite_is_still_high() -> None:
     a = "The listeners heard a recording of a familiar voice through headphones."
     b = "The listeners heard a recording of a voice they did not recognize through headphones."
     assert any(kind == "negation" for kind, _, _ in high(a, b))
+
+
+def test_a_quotation_given_a_speaker_before_it_keeps_its_words() -> None:
+    # The copy opens the quotation mid-sentence after naming the speaker, so its first
+    # word loses its capital: the quoted words are the same.
+    a = "“Salt spray eats the steel faster than anyone planned for,” the engineer said."
+    b = "The engineer said that “salt spray eats the steel faster than anyone planned for.”"
+    assert [f for f in flags(a, b) if f.kind is DriftKind.QUOTE_ALTERED] == []
+
+
+def test_a_quotation_given_a_speaker_and_a_new_word_is_still_altered() -> None:
+    a = "“Salt spray eats the steel faster than anyone planned for,” the engineer said."
+    b = "The engineer said that “salt spray eats the steel far faster than anyone planned for.”"
+    found = [f for f in flags(a, b) if f.kind is DriftKind.QUOTE_ALTERED]
+    assert [(f.severity, f.before, f.after) for f in found] == [(Severity.HIGH, "", "far")]
+
+
+def test_a_date_given_as_its_weekday_is_no_changed_figure() -> None:
+    a = "Inspectors closed the north pier on Sept. 22 after divers found cracks."
+    b = "Inspectors closed the north pier on Thursday after divers found cracks."
+    assert high(a, b) == []
+
+
+def test_one_weekday_for_another_is_still_high() -> None:
+    a = "Inspectors closed the north pier on Friday after divers found cracks."
+    b = "Inspectors closed the north pier on Thursday after divers found cracks."
+    assert high(a, b) == [("number", "Friday", "Thursday")]
+
+
+def test_a_speaker_named_after_a_closing_mark_is_outside_the_quotation() -> None:
+    a = "She put it plainly: “Salt spray eats the steel faster than anyone planned for.”"
+    b = "“Salt spray eats the steel faster than anyone planned for,” the engineer said."
+    assert [f for f in flags(a, b) if f.kind is DriftKind.QUOTE_ALTERED] == []

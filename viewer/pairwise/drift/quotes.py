@@ -69,6 +69,11 @@ def _changed_inside(context: PairContext) -> Iterator[Drift]:
         new = [t for t in context.b_words if hunk.holds_b(t.start, t.end)]
         if _joined(gone) == _joined(new):
             continue  # only typography, punctuation or spacing ("seat belt") changed
+        gone, new = _quoted_parts(context, gone, new)
+        if _joined(gone) == _joined(new):
+            continue  # only words outside the quotation changed ("X said that “…")
+        if not gone and _outside_quotes(context, new):
+            continue  # words put after B's closing mark, where A's mark came later
         quote_a = _quote_at(context.a_quotes, gone, hunk.a_span)
         quote_b = _quote_at(context.b_quotes, new, hunk.b_span)
         if quote_a is not None:
@@ -77,6 +82,31 @@ def _changed_inside(context: PairContext) -> Iterator[Drift]:
             groups.setdefault(quote_b, []).append((hunk, gone, new))
     for changes in groups.values():
         yield _quote_flag(context, changes)
+
+
+def _quoted_parts(
+    context: PairContext, gone: list[Token], new: list[Token]
+) -> tuple[list[Token], list[Token]]:
+    """A hunk's words on each side, kept to those inside a quotation when both sides
+    quote some of them: a speaker named before the opening mark ("the engineer said
+    that “salt…") stands outside the quotation, and its words are not the quote's. Where
+    one side quotes none of its words, the quotation was turned into reported speech
+    (or back), and all the words count."""
+    gone_quoted = [t for t in gone if context.a_quotes.covering(t.start) is not None]
+    new_quoted = [t for t in new if context.b_quotes.covering(t.start) is not None]
+    if gone_quoted and new_quoted:
+        return gone_quoted, new_quoted
+    return gone, new
+
+
+def _outside_quotes(context: PairContext, new: list[Token]) -> bool:
+    """Whether words B put in stand outside every quotation of B's side, which does
+    quote: "…organized,” she said in a statement" where A's quotation ran to "organized.”"
+    puts the words at A's closing mark, but B left them outside its own quotation."""
+    side = context.pair.b_span
+    assert side is not None
+    quoted = any(q.start < side.end and side.start < q.end for q in context.b_quotes.spans)
+    return quoted and all(context.b_quotes.covering(t.start) is None for t in new)
 
 
 def _quote_at(quotes: Quotes, tokens: list[Token], place: Span) -> Span | None:

@@ -205,8 +205,12 @@ def _number_flag(
 
 
 def _quantity(term: Term) -> str:
-    """What kind of figure a term is: a day or month, a time, a score or range, a count."""
+    """What kind of figure a term is: a weekday, a month, a time, a score or range, a
+    count. A weekday and a month are two ways to place one event ("on Sept. 22" and "on
+    Thursday" may be the same day), not one value changed into another."""
     bare = term.bare.lstrip("~<>=")
+    if bare in lexicon.WEEKDAYS:
+        return "weekday"
     if bare in lexicon.CALENDAR_WORDS:
         return "date"
     if ":" in bare:
