@@ -16,6 +16,7 @@ bounds the pairs at ``MAX_POSTINGS`` squared per word.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import combinations
@@ -36,19 +37,22 @@ MAX_POSTINGS = 60
 """A rare word in more articles than this proposes no pair."""
 _MIN_LENGTH = 4
 """Shorter words are initials, units and abbreviations, not a story's names."""
+_DIGIT = re.compile(r"\d")
 
 
 def rare_words(article: Article, profile: Profile) -> frozenset[str]:
     """The rare words of an article's own sentences (no quotation, boilerplate or furniture)."""
-    found: set[str] = set()
+    words: set[str] = set()
     for index in range(len(article.sentences)):
         if profile.boilerplate[index] or profile.furniture[index]:
             continue
         if profile.is_quotation(index):
             continue
-        words = (_bare(w) for w in sentence_words(article.sentence_text(index)))
-        found.update(w for w in words if _rare(w))
-    return frozenset(found)
+        words.update(sentence_words(article.sentence_text(index)))
+    # Each distinct word once, the listed ones (most of any text) dropped first.
+    common = english("small")
+    bare = {_bare(w) for w in words}
+    return frozenset(w for w in bare if w not in common and _rare(w))
 
 
 def story_pairs(
@@ -83,6 +87,6 @@ def _rare(word: str) -> bool:
     return (
         len(word) >= _MIN_LENGTH
         and word not in STOPWORDS
-        and not any(c.isdigit() for c in word)
+        and _DIGIT.search(word) is None
         and word not in english("small")
     )
