@@ -3,12 +3,20 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.articles import ORIGINAL, REWRITE, SPUN, article, seed
 from viewer.model import ChangeKind, Comparison, Drift, DriftKind, Severity
 from viewer.pairwise.compare import compare
 from viewer.pairwise.drift.terms import hedge_terms
 from viewer.text.tokens import content_words, tokenize
+
+_COMMON_WORDS = (
+    "the well known long term south west middle aged co author x ray e mail re elect "
+    "harbour pier quay ferry gentian purportedly zzzq kratochvil a i of"
+).split()
+"""Parts for hyphenated words: common, rare, unlisted, one-letter."""
 
 
 @pytest.fixture(scope="module")
@@ -296,8 +304,22 @@ def test_word_frequencies_read_directly_equal_wordfreqs() -> None:
         for w in re.findall(r"[A-Za-z]+", seed(path).text)
     }
     words |= {"crimeswhile", "anotherthe", "zzzq", "purportedly", "Chicago", "don't", "x'y", "café"}
+    # Hyphenated words are combined from their parts without wordfreq: one part unlisted,
+    # common and rare parts, three parts.
+    words |= {"middle-aged", "long-term", "south-southwest", "well-zzzq", "co-author-led"}
     for word in sorted(words):
         assert zipf(word) == zipf_frequency(word, "en"), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_COMMON_WORDS), min_size=2, max_size=4))
+def test_hyphenated_words_combine_their_parts_as_wordfreq_does(parts: list[str]) -> None:
+    from wordfreq import zipf_frequency
+
+    from viewer.pairwise.drift.garble import zipf
+
+    word = "-".join(parts)
+    assert zipf(word) == zipf_frequency(word, "en")
 
 
 @pytest.mark.parametrize(
