@@ -14,7 +14,7 @@ from tests.articles import article
 from viewer.cli import SEEDS
 from viewer.corpus.audit import audit
 from viewer.corpus.matching import SentenceMatch
-from viewer.corpus.paraphrase import in_order
+from viewer.corpus.paraphrase import between_anchors, in_order
 from viewer.corpus.story import story_pairs
 from viewer.ingest import load
 from viewer.prepare import semantic
@@ -174,3 +174,29 @@ def test_the_model_and_the_html_reader_load_where_warnings_are_errors() -> None:
     )
     done = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True)
     assert done.returncode == 0, done.stderr.decode()[-600:]
+
+
+def test_loose_matches_placed_between_anchors_join_the_rewrite() -> None:
+    chain = [SentenceMatch(0, 0, 0.8), SentenceMatch(3, 4, 0.7), SentenceMatch(6, 7, 0.6)]
+    loose = [
+        SentenceMatch(1, 2, 0.35),  # between the first two anchors on both sides: taken
+        SentenceMatch(4, 1, 0.45),  # after the second anchor in A, before it in B: crosses
+        SentenceMatch(5, 5, 0.32),  # between the last two: taken
+        SentenceMatch(5, 6, 0.31),  # the same A sentence again, scoring lower: left out
+        SentenceMatch(8, 9, 0.3),  # after the last anchor on both sides: taken
+    ]
+    found = between_anchors(chain, loose)
+    assert [(m.a, m.b) for m in found] == [(0, 0), (1, 2), (3, 4), (5, 5), (6, 7), (8, 9)]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12), st.floats(0.3, 1.0)), max_size=14)
+)
+def test_what_joins_between_anchors_keeps_the_chain_and_its_order(
+    cells: list[tuple[int, int, float]],
+) -> None:
+    matches = [SentenceMatch(a, b, s) for a, b, s in cells]
+    chain = in_order(matches)
+    found = between_anchors(chain, matches)
+    assert set(map(id, chain)) <= set(map(id, found))
+    assert all(x.a < y.a and x.b < y.b for x, y in pairwise(found))

@@ -17,6 +17,10 @@ reaches ``PARAPHRASED``, or when it reaches ``LOOSE`` and the sentence model
 only when it could change the answer. Measured on the labelled real pages
 (benchmarks/realdata), independent reports of one event reach chains of at most two
 such sentences; ``MIN_CHAIN`` asks for one more.
+
+A rewrite found, its chain is the edge's anchors: the sentences between two anchors that
+resemble their counterparts at least loosely (``LOOSE``), in order on both sides, join
+it (:func:`between_anchors`), so provenance traces them across the edge too.
 """
 
 from __future__ import annotations
@@ -78,6 +82,7 @@ def paraphrase(
             chain = in_order(vouched)
     if len(chain) < MIN_CHAIN:
         return None
+    chain = between_anchors(chain, list(loose.values()))
     share_a = share_of(pa, {m.a for m in chain})
     share_b = share_of(pb, {m.b for m in chain})
     mean = sum(m.score for m in chain) / len(chain)
@@ -87,6 +92,31 @@ def paraphrase(
         f"{round(100 * share_b)}% of {b})"
     )
     return Reuse(a, b, tuple(chain), round(share_a, 6), round(share_b, 6), reason)
+
+
+def between_anchors(
+    chain: Sequence[SentenceMatch], loose: Sequence[SentenceMatch]
+) -> list[SentenceMatch]:
+    """The chain with the loose matches that fit between its sentences, in order.
+
+    Once a chain of reworded sentences shows that one text retells the other, a sentence
+    lying between two of its sentences on both sides, and resembling its counterpart at
+    least loosely, is the same statement retold too, though its words alone would not have
+    said so: the anchors place it. A loose match that would cross an anchor, or another
+    match taken, stays out; each sentence of either side is taken once, the best first.
+    """
+    taken = list(chain)
+    used_a, used_b = {m.a for m in chain}, {m.b for m in chain}
+    for match in sorted(loose, key=lambda m: (-m.score, m.a, m.b)):
+        if match.a in used_a or match.b in used_b:
+            continue
+        before = [m for m in taken if m.a < match.a]
+        after = [m for m in taken if m.a > match.a]
+        if all(m.b < match.b for m in before) and all(m.b > match.b for m in after):
+            taken.append(match)
+            used_a.add(match.a)
+            used_b.add(match.b)
+    return sorted(taken, key=lambda m: m.a)
 
 
 def in_order(matches: Sequence[SentenceMatch]) -> list[SentenceMatch]:
