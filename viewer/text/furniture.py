@@ -19,6 +19,7 @@ Two rules:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from viewer.text.normalize import fold_text
 
@@ -185,8 +186,12 @@ _SHORT = 4
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 
 
+@lru_cache(maxsize=65536)
 def furniture_reason(line: str) -> str | None:
-    """Why a line (or sentence) of page text is furniture by its form, or ``None``."""
+    """Why a line (or sentence) of page text is furniture by its form, or ``None``.
+
+    Cached: the corpus stages ask twice of every sentence (for boilerplate and for
+    furniture), and a site's footer recurs on all its pages."""
     text = fold_text(line).strip()
     if not text:
         return None
