@@ -36,6 +36,13 @@ _LINE_BREAK, _CLAUSE, _COMMA, _SPACE = range(4)
 def bounded_spans(text: str, span: Span) -> Iterator[Span]:
     """``span`` of ``text`` as is when it holds at most :data:`MAX_WORDS` words, else
     its pieces: each starts and ends on a word, and only white space lies between them."""
+    # Nearly every sentence is short: tell so without listing its words (a word and the
+    # space after it take two characters; ``split`` counts the runs ``_WORD`` finds).
+    if span.end - span.start <= 2 * MAX_WORDS or len(text[span.start : span.end].split()) <= (
+        MAX_WORDS
+    ):
+        yield span
+        return
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, span.start, span.end)]
     if len(words) <= MAX_WORDS:
         yield span
