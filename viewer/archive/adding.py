@@ -11,6 +11,14 @@ Another ``add`` may index the same files at the same time. What a file needs is 
 from what the index held when it was looked at, but each write checks again, inside its
 transaction, what the index holds now (:func:`_apply`): a file the other ``add`` indexed
 meanwhile with the same content is left as it is, so each file is held once.
+
+Reading, segmenting and fingerprinting a file needs nothing from the index, so it is done
+by :func:`prepare` on chunks of files (``CHUNK_FILES`` files or ``CHUNK_BYTES`` bytes), in
+this process or, through a :data:`Preparing` the caller gives (``viewer index add
+--workers N``: :mod:`viewer.scale.index`), on a Dask cluster's workers, several chunks
+ahead; the results come back in order and this process alone writes them, in the same
+transactions as before. Deciding which files to read, and writing, stay here: only the
+index's one writer touches SQLite.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ import os
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from viewer.archive import postings
@@ -31,9 +39,19 @@ from viewer.ingest.fields import FieldMap
 from viewer.ingest.limits import Limits
 from viewer.ingest.reader import read_articles
 from viewer.ingest.walk import describe, find_files, read_bytes
-from viewer.model import Note, Problem
+from viewer.model import Article, Note, Problem
 
-__all__ = ["BATCH_ARTICLES", "Progress", "add_files"]
+__all__ = [
+    "BATCH_ARTICLES",
+    "CHUNK_BYTES",
+    "CHUNK_FILES",
+    "Pending",
+    "Prepared",
+    "Preparing",
+    "Progress",
+    "add_files",
+    "prepare",
+]
 
 BATCH_ARTICLES = 1000
 """Articles per transaction (a file with more is one transaction of its own), and per
@@ -41,8 +59,41 @@ fingerprinting pass."""
 _BATCH_FILES = 1000
 """Files per transaction, for runs of files that hold no article or only changed times."""
 
+CHUNK_FILES = 256
+"""Files read, segmented and fingerprinted together (one task on a cluster)..."""
+CHUNK_BYTES = 16 << 20
+"""...or fewer, once they hold this many bytes."""
+
 Progress = Callable[[str, int, int], None]
 """Called with a stage name, the work done and the work there is."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A file to read: what the index held for it when it was looked at."""
+
+    path: str
+    """As given (problems name it so)."""
+    real: str
+    """Its real path: how the index names it."""
+    info: os.stat_result
+    replaces: int | None
+    """The ``files`` row it would replace."""
+    digest: bytes | None
+    """That row's content digest."""
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A file read: its work to write (``None`` when it is refused), and its problems."""
+
+    work: FileWork | None
+    problems: list[Problem]
+
+
+Preparing = Callable[[Iterator[list[Pending]]], Iterator[list[Prepared]]]
+"""How chunks of files are prepared: each chunk's results, in the chunks' order
+(in this process: :func:`prepare` on each in turn)."""
 
 
 @dataclass(slots=True)
@@ -59,8 +110,6 @@ class _Run:
     works: list[FileWork] = field(default_factory=list)
     queued: int = 0
     """Articles in ``works``."""
-    loaded: int = 0
-    """Of those, articles not yet fingerprinted."""
     read: int = 0
     """Files read (for ``max_files``)."""
 
@@ -78,6 +127,7 @@ def add_files(
     limits: Limits,
     skip: Iterable[str] = (),
     progress: Progress | None = None,
+    preparing: Preparing | None = None,
 ) -> Added:
     """Index the files ``paths`` name (folders recursively); see the module's rules.
 
@@ -90,20 +140,28 @@ def add_files(
         skip: real paths never to index (the index's own files).
         progress: told ``("indexing", files done, files)`` as the run goes, then
             ``("merging", postings done, postings)``.
+        preparing: how chunks of files are read and fingerprinted (in this process
+            when ``None``); whichever, the index comes out the same.
     """
     started = time.monotonic()
     postings.merge(lock, progress)
     run = _Run(lock, fields, limits, frozenset(skip))
     files = _walk(paths, run)
-    for done, path in enumerate(files):
+    prepare_all = preparing or (lambda chunks: (prepare(c, fields, limits) for c in chunks))
+    done = 0
+    for prepared in prepare_all(_chunks(run, files)):
+        for one in prepared:
+            run.problems.extend(one.problems)
+            if one.work is None:
+                run.counts["refused"] += 1
+            else:
+                run.works.append(one.work)
+                run.queued += one.work.articles
+            if run.queued >= BATCH_ARTICLES or len(run.works) >= _BATCH_FILES:
+                _flush(run)
+        done += len(prepared)
         if progress is not None:
-            progress("indexing", done, len(files))
-        if run.read == limits.max_files and not _recorded_as_is(run, path):
-            run.problems.append(Problem(path, limits.too_many_files()))
-            break
-        _examine(run, path)
-        if run.queued >= BATCH_ARTICLES or len(run.works) >= _BATCH_FILES:
-            _flush(run)
+            progress("indexing", min(done + run.counts["unchanged"], len(files)), len(files))
     _flush(run)
     if progress is not None:
         progress("indexing", len(files), len(files))
@@ -120,6 +178,27 @@ def add_files(
         problems=tuple(run.problems),
         seconds=time.monotonic() - started,
     )
+
+
+def _chunks(run: _Run, files: Sequence[str]) -> Iterator[list[Pending]]:
+    """The files to read, in order and in chunks; those the index holds as they are
+    are counted unchanged, and reading stops at ``max_files``."""
+    chunk: list[Pending] = []
+    size = 0
+    for path in files:
+        if run.read == run.limits.max_files and not _recorded_as_is(run, path):
+            run.problems.append(Problem(path, run.limits.too_many_files()))
+            break
+        pending = _examine(run, path)
+        if pending is None:
+            continue
+        chunk.append(pending)
+        size += pending.info.st_size
+        if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 def _walk(paths: Iterable[str], run: _Run) -> list[str]:
@@ -147,60 +226,81 @@ def _recorded_as_is(run: _Run, path: str) -> bool:
     return row is not None and tuple(row) == (info.st_size, info.st_mtime_ns)
 
 
-def _examine(run: _Run, path: str) -> None:
-    """Decide what ``path`` needs, and queue that work."""
+def _examine(run: _Run, path: str) -> Pending | None:
+    """What ``path`` needs: nothing (named before, unchanged, or it cannot be looked
+    at), or to be read."""
     real = os.path.realpath(path)
     if real in run.seen:  # named twice, or through a link
-        return
+        return None
     run.seen.add(real)
     try:
         info = os.stat(path)
     except OSError as error:
         run.problems.append(Problem(path, describe(error)))
         run.counts["refused"] += 1
-        return
+        return None
     row = run.db.execute(
         "SELECT id, size, mtime_ns, digest FROM files WHERE path = ?", (real,)
     ).fetchone()
     if row is not None and (row[1], row[2]) == (info.st_size, info.st_mtime_ns):
         run.counts["unchanged"] += 1
-        return
+        return None
     run.read += 1
-    data = read_bytes(path, run.limits)
-    if isinstance(data, Problem):
-        run.problems.append(data)
-        run.counts["refused"] += 1
-        return
-    digest = hashlib.blake2b(data, digest_size=16).digest()
-    work = FileWork(real, info, digest, None if row is None else int(row[0]))
-    run.works.append(work)
-    if row is not None and bytes(row[3]) == digest:
-        work.touch_only = True
-        return
-    _load(run, work, path, data)
-    if not work.articles and row is None:
-        run.works.pop()
-        run.counts["refused"] += 1
+    if row is None:
+        return Pending(path, real, info, None, None)
+    return Pending(path, real, info, int(row[0]), bytes(row[3]))
 
 
-def _load(run: _Run, work: FileWork, path: str, data: bytes) -> None:
-    """Load one file's articles into ``work``, fingerprinting a batch whenever one is
-    ready; the file's problems are noted on the run."""
-    for found in read_articles(path, data, run.fields, run.limits):
+def prepare(pending: Sequence[Pending], fields: FieldMap, limits: Limits) -> list[Prepared]:
+    """Read, segment and fingerprint a chunk of files: what each comes to, in order.
+
+    Needs nothing but the files, so it runs wherever they can be read. A file whose
+    content is what the index holds comes back as a change of its recorded time only.
+    """
+    found: list[Prepared] = []
+    loaded: list[FileWork] = []
+    waiting = 0
+    for one in pending:
+        data = read_bytes(one.path, limits)
+        if isinstance(data, Problem):
+            found.append(Prepared(None, [data]))
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        work = FileWork(one.real, one.info, digest, one.replaces)
+        if one.digest == digest:
+            work.touch_only = True
+            found.append(Prepared(work, []))
+            continue
+        problems: list[Problem] = []
+        for article in _articles(one.path, data, fields, limits, problems):
+            work.loaded.append(article)
+            waiting += 1
+            if waiting >= BATCH_ARTICLES:
+                fingerprint([*loaded, work])
+                waiting = 0
+        loaded.append(work)
+        refused = not work.articles and one.replaces is None
+        found.append(Prepared(None if refused else work, problems))
+    fingerprint(loaded)
+    return found
+
+
+def _articles(
+    path: str, data: bytes, fields: FieldMap, limits: Limits, problems: list[Problem]
+) -> Iterator[Article]:
+    """One file's articles, up to ``max_articles``; its problems go to ``problems``."""
+    kept = 0
+    for found in read_articles(path, data, fields, limits):
         if isinstance(found, Note):  # what a web archive passed over on purpose
             continue
         if isinstance(found, Problem):
-            run.problems.append(found)
-        elif work.articles == run.limits.max_articles:
-            run.problems.append(Problem(path, run.limits.too_many_articles(), found.record))
+            problems.append(found)
+        elif kept == limits.max_articles:
+            problems.append(Problem(path, limits.too_many_articles(), found.record))
             break
         else:
-            work.loaded.append(found)
-            run.queued += 1
-            run.loaded += 1
-            if run.loaded >= BATCH_ARTICLES:
-                fingerprint(run.works)
-                run.loaded = 0
+            kept += 1
+            yield found
 
 
 def _flush(run: _Run) -> None:
@@ -209,7 +309,6 @@ def _flush(run: _Run) -> None:
     if not works:
         return
     fingerprint(works)
-    run.loaded = 0
     with run.lock.transaction() as db:
         # Ids only grow past the merge mark, so every article above it is unmerged.
         top = int(db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])

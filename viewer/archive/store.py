@@ -106,6 +106,7 @@ class Archive:
         fields: FieldMap | None = None,
         limits: Limits | None = None,
         progress: adding.Progress | None = None,
+        preparing: adding.Preparing | None = None,
     ) -> Added:
         """Index the files ``paths`` name (folders recursively): new files are added,
         files indexed as they are skipped unread, changed files re-indexed.
@@ -117,6 +118,8 @@ class Archive:
             limits: bounds per file and article; ``max_files`` counts the files this
                 call reads, ``max_articles`` the articles kept from one file.
             progress: told ``(stage, done, total)`` as the work goes.
+            preparing: where files are read and fingerprinted (this process when
+                ``None``; a Dask cluster: :func:`viewer.scale.index.preparing_on`).
         """
         own = os.path.realpath(self.path)
         return adding.add_files(
@@ -126,6 +129,7 @@ class Archive:
             limits=limits or Limits(),
             skip={own, *(own + end for end in ("-wal", "-shm", "-journal"))},
             progress=progress,
+            preparing=preparing,
         )
 
     def remove(self, paths: Iterable[str | Path]) -> Removed:

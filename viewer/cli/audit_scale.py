@@ -9,7 +9,8 @@ two options (or the ``DASK_SCHEDULER_ADDRESS`` environment variable) asks for a 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from viewer.cli import UsageError, say
@@ -20,7 +21,13 @@ if TYPE_CHECKING:
     from viewer.corpus.audit import Audit
     from viewer.model import Article
 
-__all__ = ["SCHEDULER_VARIABLE", "add_scale_options", "cluster_wanted", "run_on_cluster"]
+__all__ = [
+    "SCHEDULER_VARIABLE",
+    "add_scale_options",
+    "cluster_client",
+    "cluster_wanted",
+    "run_on_cluster",
+]
 
 SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
 """The environment variable ``--scheduler`` defaults to, as Dask's own clients read it."""
@@ -42,17 +49,20 @@ def worker_count(text: str) -> int:
     return count
 
 
-def add_scale_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--workers`` and ``--scheduler`` to the ``audit`` sub-parser."""
-    group = parser.add_argument_group(
-        "on a Dask cluster (candidate pairs are judged and copy pairs compared on the workers)"
-    )
+def add_scale_options(
+    parser: argparse.ArgumentParser,
+    title: str = "on a Dask cluster (candidate pairs are judged and copy pairs compared on "
+    "the workers)",
+    work: str = "the audit",
+) -> None:
+    """Add ``--workers`` and ``--scheduler`` to a sub-parser (``audit`` by default)."""
+    group = parser.add_argument_group(title)
     where = group.add_mutually_exclusive_group()
     where.add_argument(
         "--workers",
         type=worker_count,
         metavar="N",
-        help="start a local Dask cluster of N worker processes (on 127.0.0.1) for the audit",
+        help=f"start a local Dask cluster of N worker processes (on 127.0.0.1) for {work}",
     )
     where.add_argument(
         "--scheduler",
@@ -87,6 +97,16 @@ def run_on_cluster(
     """The audit of ``articles`` on a local cluster of ``workers`` processes or on the
     scheduler at ``address``; a cluster that cannot be reached is a :class:`UsageError`."""
     from viewer.scale.run import audit_on
+
+    with cluster_client(workers, address) as client:
+        return audit_on(client, articles, progress, drift=drift)
+
+
+@contextmanager
+def cluster_client(workers: int | None, address: str | None) -> Iterator[Client]:
+    """A client on a local cluster of ``workers`` processes or on the scheduler at
+    ``address``, its dashboard's address said; one that cannot be reached is a
+    :class:`UsageError`."""
     from viewer.scale.session import ClusterError, client_for
 
     try:
@@ -94,7 +114,7 @@ def run_on_cluster(
             dashboard = _dashboard(client)
             if dashboard:
                 say(f"dask dashboard: {dashboard}")
-            return audit_on(client, articles, progress, drift=drift)
+            yield client
     except ClusterError as error:
         raise UsageError(str(error)) from None
 

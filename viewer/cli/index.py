@@ -14,6 +14,8 @@ from their files and shows the article's sentence-level provenance against them,
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -31,7 +33,9 @@ from viewer.cli import (
     problem_line,
     say,
 )
+from viewer.cli.audit_scale import add_scale_options, cluster_client, cluster_wanted
 from viewer.cli.options import add_field_map, limit_options, limits_from
+from viewer.ingest.fields import FieldMap
 from viewer.report.controls import one_line, visible_name
 
 if TYPE_CHECKING:
@@ -66,6 +70,12 @@ def add_index_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to index")
     add_field_map(add)
+    add_scale_options(
+        add,
+        "on a Dask cluster (files are read and fingerprinted on the workers, which must be "
+        "able to read them by the names given; this process alone writes the index)",
+        "the reading",
+    )
     stats = actions.add_parser(
         "stats",
         parents=[common],
@@ -169,9 +179,24 @@ def _run_add(args: argparse.Namespace) -> int:
 
     if "-" in args.paths:
         raise UsageError("index add cannot read standard input (-): give files or folders")
-    with _open(args.db, create=True) as archive, progress_on(sys.stderr) as progress:
+    limits = limits_from(args)
+    fields = args.field_map or FieldMap()
+    wanted = cluster_wanted(args, os.environ)
+    with contextlib.ExitStack() as stack:
+        preparing = None
+        if wanted is not None:
+            from viewer.scale.index import preparing_on
+
+            client = stack.enter_context(cluster_client(*wanted))
+            preparing = preparing_on(client, fields, limits)
+        archive = stack.enter_context(_open(args.db, create=True))
+        progress = stack.enter_context(progress_on(sys.stderr))
         added = archive.add(
-            args.paths, fields=args.field_map, limits=limits_from(args), progress=progress
+            args.paths,
+            fields=fields,
+            limits=limits,
+            progress=progress,
+            preparing=preparing,
         )
     for problem in added.problems:
         say(problem_line(problem))
