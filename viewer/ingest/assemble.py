@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from viewer.ingest.dates import iso_date
 from viewer.ingest.textmeta import TextMeta, read_text_meta
+from viewer.ingest.title_furniture import title_furniture
+from viewer.ingest.title_pick import pick_title
 from viewer.model import Article, MetaField, Sentence, Span
-from viewer.text.furniture import furniture_reason
 from viewer.text.segment import segment
 
 __all__ = ["RawArticle", "assemble"]
@@ -39,18 +40,21 @@ class RawArticle:
 def assemble(raw: RawArticle) -> Article:
     """The article, segmented, with metadata from outside and inside its text.
 
-    Values from outside the text win over those read from it; a text with no headline
-    takes its first sentence for a title. The id is left empty for ``with_ids``.
+    Values from outside the text win over those read from it, a title among them unless
+    it is page furniture; a text with no headline takes its first sentence for a title.
+    The id is left empty for ``with_ids``.
     """
+    furniture = raw.title and title_furniture(raw.title, site=raw.source, url=raw.url, given=True)
+    given = None if furniture else raw.title
     meta = read_text_meta(
         raw.text,
         markdown=raw.format == "markdown",
-        title=raw.title,
+        title=given,
         guess_title=raw.format in _GUESS_TITLE,
         site=raw.source,
     )
     paragraphs, sentences = segment(raw.text, meta.skip)
-    title, title_span = _title(raw, meta, sentences)
+    title, title_span = _title(raw, given, meta, sentences)
     return Article(
         id="",
         path=raw.path,
@@ -62,7 +66,7 @@ def assemble(raw: RawArticle) -> Article:
         author=raw.author or meta.first("author"),
         format=raw.format,
         encoding=raw.encoding,
-        metadata=raw.metadata + _text_fields(raw, meta),
+        metadata=raw.metadata + _text_fields(given, meta),
         paragraphs=paragraphs,
         sentences=sentences,
         record=raw.record,
@@ -71,32 +75,19 @@ def assemble(raw: RawArticle) -> Article:
 
 
 def _title(
-    raw: RawArticle, meta: TextMeta, sentences: tuple[Sentence, ...]
+    raw: RawArticle, given: str | None, meta: TextMeta, sentences: tuple[Sentence, ...]
 ) -> tuple[str, Span | None]:
     """The title and where it stands: given, the headline, or the first sentence."""
-    if raw.title:
-        return raw.title, meta.title_span
-    if meta.title:
+    if given:
+        return given, meta.title_span
+    if meta.title and not title_furniture(meta.title, site=raw.source, url=raw.url):
         return meta.title, meta.title_span
-    # Page furniture ("trending:", a media-player notice) is no title; with none but
-    # furniture, the title stays empty and the views show the file's id.
-    first = next((s for s in sentences if _may_title(s.text, raw.source)), None)
-    if first is not None:
-        return first.text, first.span
-    return "", None
+    return pick_title(raw.text, meta.skip, sentences, site=raw.source, url=raw.url)
 
 
-def _may_title(sentence: str, site: str | None) -> bool:
-    """Whether a sentence may stand for a title: it has letters, is no furniture and is
-    not the outlet's name (a masthead line)."""
-    if site and sentence.strip().casefold() == site.strip().casefold():
-        return False
-    return any(c.isalpha() for c in sentence) and furniture_reason(sentence) is None
-
-
-def _text_fields(raw: RawArticle, meta: TextMeta) -> tuple[MetaField, ...]:
+def _text_fields(given: str | None, meta: TextMeta) -> tuple[MetaField, ...]:
     """The fields read from the text, less a title already known from outside it."""
-    if raw.title is None:
+    if given is None:
         return meta.fields
     return tuple(f for f in meta.fields if f.name != "title")
 

@@ -16,8 +16,8 @@ import re
 from typing import Any
 
 from viewer.ingest.assemble import RawArticle
+from viewer.ingest.title_furniture import title_furniture
 from viewer.model import MetaField, Problem
-from viewer.text.furniture import furniture_reason
 from viewer.text.quiet_imports import quiet_import
 
 __all__ = ["read_html"]
@@ -53,8 +53,8 @@ def read_html(path: str, html: str, encoding: str) -> RawArticle | Problem:
         return Problem(path, NO_TEXT)
     found = {name: _clean(_field(document, attr)) for name, attr in _META_FIELDS}
     site = _clean(_field(document, "sitename")) or _clean(_field(document, "hostname"))
-    if not _is_title(found["title"], site):
-        found["title"] = _other_title(html, site)
+    if not _is_title(found["title"], site, found["url"]):
+        found["title"] = _other_title(html, site, found["url"])
     metadata = [MetaField(name, value, None) for name, value in found.items() if value]
     if site:
         metadata.append(MetaField("site", site, None))
@@ -95,14 +95,13 @@ def _extract(html: str) -> Any:
     )
 
 
-def _is_title(title: str | None, site: str | None) -> bool:
-    """Whether a title is the article's: words, not furniture, not the site's name."""
-    if not title or not any(c.isalpha() for c in title) or furniture_reason(title):
-        return False
-    return site is None or title.casefold() != site.casefold()
+def _is_title(title: str | None, site: str | None, url: str | None) -> bool:
+    """Whether a title is the article's: words, neither furniture nor the site's name
+    (:func:`viewer.ingest.title_furniture.title_furniture`)."""
+    return bool(title) and title_furniture(title or "", site=site, url=url) is None
 
 
-def _other_title(html: str, site: str | None) -> str | None:
+def _other_title(html: str, site: str | None, url: str | None) -> str | None:
     """The first real title among the page's other title sources, or ``None``."""
     load_html = quiet_import("trafilatura.utils").load_html
     root = load_html(html)  # trafilatura's own parser: None for a page it cannot read
@@ -115,7 +114,7 @@ def _other_title(html: str, site: str | None) -> str | None:
             parts = _TITLE_PARTS.split(text) if path == "//title" else [text]
             for part in parts:
                 title = _clean(part)
-                if _is_title(title, site):
+                if _is_title(title, site, url):
                     return title
     return None
 

@@ -13,10 +13,15 @@ not body text (headline, metadata lines, the dateline prefix) are returned as ``
 the segmenter; the credit line stays body text, since copies often differ in it.
 
 Page furniture is never the headline: a line the furniture recogniser knows ("Skip to
-content", "Sign in", "© 2023", a row of sharing buttons), the outlet's name when it is
-known (a masthead), or a label of a word or two above a longer headline-like line ("USA
-News") is passed over, and the next real line is tried. Those lines stay body text, as
-furniture anywhere else does.
+content", "Sign in", "© 2023", a row of sharing buttons), or what else is no title
+(:func:`viewer.ingest.title_furniture.title_furniture`: a button, the outlet's name or a
+masthead), or a label of a word or two above a longer headline-like line ("USA News") is
+passed over, and the next real line is tried. Those lines stay body text, as furniture
+anywhere else does. The file's opening line may be a headline of a word ("Votes"); one
+below chrome must read as a web page's headline does, no label
+(:func:`viewer.ingest.title_furniture.label_reason`). A glyph, a breadcrumb trail or a
+site's name glued to the headline is left out of its span
+(:mod:`viewer.ingest.title_trim`).
 """
 
 from __future__ import annotations
@@ -32,14 +37,15 @@ from viewer.ingest.metalines import (
     read_dateline,
     read_meta_line,
 )
+from viewer.ingest.title_furniture import never_headline, title_furniture
+from viewer.ingest.title_trim import trim_title
 from viewer.model import MetaField, Span
-from viewer.text.furniture import furniture_reason
 
-__all__ = ["TextMeta", "read_text_meta"]
+__all__ = ["HEADER_LINES", "STRIPPED_LINE", "TextMeta", "read_text_meta", "reads_as_headline"]
 
-_STRIPPED_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
+STRIPPED_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
 """A line without its leading and trailing white space (lines end at CR or LF only)."""
-_HEADER_LINES = 12
+HEADER_LINES = 12
 """How many lines from the top may hold the headline and metadata lines."""
 _OPENING_LINES = 3
 """How many body lines from the top may open with a dateline."""
@@ -121,7 +127,7 @@ def read_text_meta(
         site: the outlet's name, known from elsewhere; a line that is only that name
             is the page's masthead, never its headline.
     """
-    reader = _Reader(text, markdown, site=_title_key(site) if site else "")
+    reader = _Reader(text, markdown, site=_title_key(site) if site else "", site_name=site)
     body = reader.header(reader.front_matter(), title, guess_title)
     reader.metadata_lines(body)
     reader.opening(body)
@@ -144,6 +150,8 @@ class _Reader:
     markdown: bool
     site: str = ""
     """The outlet's name as :func:`_title_key` folds it; empty when unknown."""
+    site_name: str | None = None
+    """The outlet's name as given."""
     lines: list[Span] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
     fields: list[MetaField] = field(default_factory=list)
@@ -151,7 +159,7 @@ class _Reader:
     title: MetaField | None = None
 
     def __post_init__(self) -> None:
-        self.lines = [Span(m.start(), m.end()) for m in _STRIPPED_LINE.finditer(self.text)]
+        self.lines = [Span(m.start(), m.end()) for m in STRIPPED_LINE.finditer(self.text)]
 
     def line(self, index: int) -> str:
         """The text of line ``index``, without surrounding white space."""
@@ -177,7 +185,7 @@ class _Reader:
         """Read the headline and metadata lines at the top; the index of the first body line."""
         index, tried, passed = start, False, None
         guessing = title is None and guess_title
-        while index < min(len(self.lines), start + _HEADER_LINES):
+        while index < min(len(self.lines), start + HEADER_LINES):
             if self.key_value(index) or self.meta_line(index):
                 index += 1
             elif not tried and self.title is None and self.is_chrome(index, guessing):
@@ -185,7 +193,7 @@ class _Reader:
                 index += 1
             elif not tried and self.title is None:
                 tried = True
-                if not self.headline(index, title, guess_title):
+                if not self.headline(index, title, guess_title, opening=passed is None):
                     break
                 index, passed = max(self.used) + 1, None
             else:
@@ -202,7 +210,8 @@ class _Reader:
             return False
         if self.site and _title_key(line) == self.site:
             return True
-        return furniture_reason(line) is not None or (guessing and self.is_kicker(index))
+        furniture = title_furniture(line, site=self.site_name) is not None
+        return furniture or (guessing and self.is_kicker(index))
 
     def metadata_lines(self, start: int) -> None:
         """Read whole-line dates, bylines and credit lines anywhere in the body.
@@ -258,8 +267,13 @@ class _Reader:
             self.add(index, found)
         return bool(found)
 
-    def headline(self, index: int, title: str | None, guess_title: bool) -> bool:
-        """Take line ``index`` for the headline if it is one; whether it was."""
+    def headline(
+        self, index: int, title: str | None, guess_title: bool, *, opening: bool = True
+    ) -> bool:
+        """Take line ``index`` for the headline if it is one; whether it was.
+
+        ``opening``: no page chrome was passed over above the line, so it opens the file.
+        """
         start, end = self.lines[index]
         inner = self.heading_text(start, end)
         words = self.text[inner.start : inner.end]
@@ -267,7 +281,10 @@ class _Reader:
             taken = _same_title(words, title)
         else:
             marked = inner.start > start and self.text[start : start + 3] != "###"
-            taken = guess_title and (marked or _reads_as_headline(words))
+            inner = trim_title(self.text, inner, site=self.site_name)
+            words = self.text[inner.start : inner.end]
+            short = marked or opening
+            taken = guess_title and bool(words) and self.may_headline(words, marked, short)
         if not taken or not any(c.isalpha() for c in words) or not self.has_body(index):
             return False
         self.title = MetaField("title", words, inner)
@@ -275,6 +292,23 @@ class _Reader:
         if self.is_underline(index + 1):
             self.add(index + 1, [])
         return True
+
+    def may_headline(self, words: str, marked: bool, short: bool) -> bool:
+        """Whether a line's words may be the headline: a Markdown heading unless it is
+        furniture; a line when it reads as one and is no furniture
+        (:func:`viewer.ingest.title_furniture.title_furniture`).
+
+        ``short``: the line may be a word or two. A file's own opening line is its
+        headline by the format's convention, however short ("Votes"); a line below page
+        chrome is held to what a web page's headline is, and a label there ("AP
+        Science", "Edit") is none (:func:`viewer.ingest.title_furniture.label_reason`).
+        """
+        site = self.site_name
+        if not marked and not reads_as_headline(words):
+            return False
+        if short:
+            return title_furniture(words, site=site) is None
+        return never_headline(words, site=site) is None
 
     def is_kicker(self, index: int) -> bool:
         """Whether line ``index`` is a label of a word or two ("Federal Reserve", "USA
@@ -288,9 +322,9 @@ class _Reader:
         headline = self.line(below)
         return (
             len(headline.split()) > _KICKER_WORDS
-            and _reads_as_headline(headline)
+            and reads_as_headline(headline)
             and not _ENDS_SENTENCE.search(headline)
-            and furniture_reason(headline) is None
+            and never_headline(headline, site=self.site_name) is None
             and read_meta_line(self.text, self.lines[below]) is None
         )
 
@@ -348,7 +382,7 @@ class _Reader:
         )
 
 
-def _reads_as_headline(line: str) -> bool:
+def reads_as_headline(line: str) -> bool:
     """A short line that does not open with metadata nor read as a paragraph of sentences."""
     if len(line) > _MAX_HEADLINE or line[-1] in ":;," or opens_with_metadata(line):
         return False
