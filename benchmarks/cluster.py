@@ -14,8 +14,12 @@ the audit and prints:
   ``datasketch`` MinHash of the same articles' word 3-shingles, measured in the same run
   (``benchmarks/fingerprint.py`` measures that at length).
 
-Usage: ``python benchmarks/cluster.py [--articles 10000] [--seed 7] [--no-baseline]``
-(``--articles 100000`` for the large run).
+``--clustering-only`` runs the clustering stages alone (:func:`viewer.corpus.families.
+cluster`): their times and the pair precision and recall, without direction, provenance,
+quotes and drift, which take most of a whole audit's time at 30,000 articles.
+
+Usage: ``python benchmarks/cluster.py [--articles 10000] [--seed 7] [--no-baseline]
+[--clustering-only]`` (``--articles 100000`` for the large run).
 
 Target (issue #7): cluster 100,000 articles in at most 30 s on 2 cores.
 """
@@ -25,13 +29,14 @@ from __future__ import annotations
 import argparse
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from corpus import Planted, build, generate
 from measure import cores, peak_mib, record
 
 from viewer.corpus.audit import Audit, audit
+from viewer.corpus.families import Clustering, Family, cluster
 from viewer.model import Article
 from viewer.prepare.fingerprint import fingerprint
 
@@ -45,13 +50,13 @@ TARGET_SECONDS = 30.0
 """The issue's target: cluster 100,000 articles in at most 30 s on 2 cores."""
 
 
-def pair_scores(result: Audit, planted: Planted) -> tuple[float, float]:
+def pair_scores(
+    families: Sequence[Family], ids: Sequence[str], planted: Planted
+) -> tuple[float, float]:
     """Precision and recall over pairs of articles put in one family."""
-    index = {a: n for n, a in enumerate(result.articles)}
+    index = {a: n for n, a in enumerate(ids)}
     found = {
-        frozenset((index[x], index[y]))
-        for f in result.families
-        for x, y in combinations(f.articles, 2)
+        frozenset((index[x], index[y])) for f in families for x, y in combinations(f.articles, 2)
     }
     truth: set[frozenset[int]] = set()
     members: dict[int, list[int]] = {}
@@ -86,23 +91,6 @@ def baseline(articles: list[Article]) -> None:
         signature.update_batch(shingles)
 
 
-def minhash_step(articles: list[Article]) -> tuple[float, float]:
-    """Seconds to MinHash the same shingle sets with rensa and with datasketch (bulk)."""
-    import rensa
-    from datasketch import MinHash
-
-    sets = []
-    for item in articles[:THROUGHPUT_SAMPLE]:
-        words = item.text.lower().split()
-        sets.append(list({" ".join(words[i : i + 3]) for i in range(len(words) - 2)}))
-    encoded = [[s.encode() for s in shingles] for shingles in sets]
-    start = time.perf_counter()
-    rensa.RMinHash.digests_from_token_sets(sets, 128, 1)
-    middle = time.perf_counter()
-    MinHash.bulk(encoded, num_perm=128, seed=1)
-    return middle - start, time.perf_counter() - middle
-
-
 def throughput(articles: list[Article]) -> tuple[float, float]:
     """Articles per second of :func:`fingerprint` and of the bare baseline, best of
     ``ROUNDS`` runs each, interleaved so that load on the machine hits both alike."""
@@ -132,6 +120,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
+        "--clustering-only",
+        action="store_true",
+        help="run the clustering stages alone (no direction, provenance, quotes, drift)",
+    )
+    parser.add_argument(
         "--no-baseline",
         action="store_true",
         help="skip the fingerprint throughput against datasketch (benchmarks/fingerprint.py "
@@ -156,51 +149,71 @@ def main() -> None:
             f"bare datasketch MinHash: {theirs:,.0f} articles/s; ratio {ours / theirs:.2f} "
             f"(best of {ROUNDS}, interleaved)"
         )
-        fast, slow = minhash_step(articles)
-        print(
-            f"MinHash step alone, {min(len(articles), THROUGHPUT_SAMPLE):,} shingle sets: "
-            f"rensa {fast:.2f}s, datasketch {slow:.2f}s ({slow / fast:.1f}x)"
-        )
     stages: dict[str, float] = {}
     before = peak_mib()
     start = time.perf_counter()
-    result = audit(articles, progress=timed(stages))
+    result: Audit | Clustering
+    if args.clustering_only:
+        result = cluster(articles, progress=timed(stages))
+    else:
+        result = audit(articles, progress=timed(stages))
     elapsed = time.perf_counter() - start
     clustering = sum(stages.get(stage, 0.0) for stage in CLUSTERING)
-    print(f"audit: {elapsed:.1f}s (clustering {clustering:.1f}s), peak {peak_mib():,.0f} MiB")
+    what = "clustering stages" if args.clustering_only else "audit"
+    print(f"{what}: {elapsed:.1f}s (clustering {clustering:.1f}s), peak {peak_mib():,.0f} MiB")
     for stage, seconds in stages.items():
         print(f"  {stage:<12} {seconds:7.1f}s")
-    precision, recall = pair_scores(result, planted)
-    accuracy, judged = direction_accuracy(result, planted)
+    print(
+        f"  fingerprint stage: {stages.get('fingerprint', 0.0):.2f}s "
+        f"({len(articles) / max(stages.get('fingerprint', 0.0), 1e-9):,.0f} articles/s)"
+    )
+    precision, recall = pair_scores(result.families, [a.id for a in articles], planted)
     print(
         f"families: {len(result.families):,} found, {len(result.rejected):,} candidates "
         f"rejected; pair precision {precision:.3f}, recall {recall:.3f}"
     )
     reasons = Counter(r.reason.split(":")[0] for r in result.rejected)
     print(f"  rejections: {dict(reasons.most_common())}")
-    print(f"direction: {accuracy:.3f} right over {judged:,} planted copy pairs found")
-    report(len(articles), clustering, elapsed, before, (precision, recall, accuracy))
+    scores: tuple[float, ...] = (precision, recall)
+    if isinstance(result, Audit):
+        accuracy, judged = direction_accuracy(result, planted)
+        print(f"direction: {accuracy:.3f} right over {judged:,} planted copy pairs found")
+        scores += (accuracy,)
+    report(len(articles), stages, elapsed, before, scores)
 
 
 def report(
-    count: int, clustering: float, elapsed: float, before: float, scores: tuple[float, ...]
+    count: int,
+    stages: dict[str, float],
+    elapsed: float,
+    before: float,
+    scores: tuple[float, ...],
 ) -> None:
-    """RESULT lines: clustering and audit time, peak memory, pair precision and recall."""
+    """RESULT lines: clustering, fingerprint and audit time, peak memory, pair precision
+    and recall, direction (after a whole audit)."""
     size = f"cluster {count:,}"
     at_most = TARGET_SECONDS if count == TARGET_ARTICLES else None
     note = f"{' + '.join(CLUSTERING)} stages; {cores()} cores available"
+    clustering = sum(stages.get(stage, 0.0) for stage in CLUSTERING)
     record(f"{size}: clustering", clustering, "s", at_most=at_most, note=note)
-    record(f"{size}: whole audit", elapsed, "s", note="with provenance, quotes and drift")
+    record(
+        f"{size}: fingerprint stage",
+        stages.get("fingerprint", 0.0),
+        "s",
+        note="viewer.prepare.fingerprint over the corpus",
+    )
+    if len(scores) == 3:
+        record(f"{size}: whole audit", elapsed, "s", note="with provenance, quotes and drift")
     record(
         f"{size}: peak memory",
         peak_mib(),
         "MiB",
         note=f"whole process; peak before the audit {before:,.0f} MiB",
     )
-    precision, recall, accuracy = scores
-    record(f"{size}: pair precision", precision, "", note="pairs put in one family")
-    record(f"{size}: pair recall", recall, "", note="planted family pairs found")
-    record(f"{size}: direction right", accuracy, "", note="planted copy pairs found")
+    record(f"{size}: pair precision", scores[0], "", note="pairs put in one family")
+    record(f"{size}: pair recall", scores[1], "", note="planted family pairs found")
+    if len(scores) == 3:
+        record(f"{size}: direction right", scores[2], "", note="planted copy pairs found")
 
 
 if __name__ == "__main__":

@@ -32,13 +32,13 @@ def test_core_imports_neither_textual_nor_rich() -> None:
 
 
 def test_the_app_paints_before_the_corpus_stages_are_imported() -> None:
-    # numpy, rensa and networkx cost a quarter of a second to import; the app imports
+    # numpy and networkx cost a quarter of a second to import; the app imports
     # them in the audit worker, after the first screen is up.
     code = (
         "import sys, viewer.ui.app, viewer.cli\n"
         "viewer.cli.build_parser()\n"
         "print(sorted({m.split('.')[0] for m in sys.modules}"
-        " & {'numpy', 'rensa', 'networkx', 'wordfreq', 'trafilatura'}))\n"
+        " & {'numpy', 'networkx', 'wordfreq', 'trafilatura'}))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

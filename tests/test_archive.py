@@ -234,6 +234,37 @@ def test_an_index_made_otherwise_is_refused(
         Archive.open(path, create=True)
 
 
+def test_an_index_hashed_otherwise_is_refused_and_one_from_before_the_hash_was_named_is_read(
+    tmp_path: Path,
+) -> None:
+    """The index records the hashing (:mod:`viewer.prepare.minhash`) and its version; an
+    index made before they were recorded was hashed as version 1 is, and is read."""
+    from viewer.archive.prints import PARAMETERS
+
+    path = tmp_path / "index.db"
+    Archive.open(path, create=True).close()
+    with sqlite3.connect(path) as db:
+        (recorded,) = db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+    db.close()
+    made = json.loads(recorded)
+    assert made == PARAMETERS and made["hash"] == "poly32-splitmix64"
+    for change, shown in [
+        ({"hash_version": 2}, "hash_version 2; this viewer uses hash_version 1"),
+        ({"hash": "xxh3"}, "hash xxh3; this viewer uses hash poly32-splitmix64"),
+    ]:
+        with sqlite3.connect(path) as db:
+            db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'fingerprint'",
+                (json.dumps({**PARAMETERS, **change}),),
+            )
+        with pytest.raises(ArchiveError, match=f"other fingerprint parameters \\({shown}\\)"):
+            Archive.open(path)
+    before = {k: v for k, v in PARAMETERS.items() if k not in ("hash", "hash_version")}
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'fingerprint'", (json.dumps(before),))
+    Archive.open(path).close()
+
+
 def test_wal_mode_and_signatures_round_trip(archive: Archive, corpus: list[Path]) -> None:
     archive.add(corpus[:2])
     with sqlite3.connect(archive.path) as db:

@@ -4,9 +4,10 @@ One SQLite file in WAL mode (readers never wait for the writer, and a killed wri
 loses only its uncommitted transaction). What is in each table is described in
 ``docs/archive.md``; :data:`SCHEMA_VERSION` changes whenever those tables do, and the
 ``meta`` table records it together with the fingerprint parameters (the scheme and its
-version among them), so an index is never read with code or parameters it was not made
-with. An index opened for writing is checked for damaged pages first
-(:func:`viewer.archive.health.quick_check`): a damaged index is never written to.
+version, and the hashing of :mod:`viewer.prepare.minhash` and its version, among them),
+so an index is never read with code or parameters it was not made with. An index opened
+for writing is checked for damaged pages first (:func:`viewer.archive.health.quick_check`):
+a damaged index is never written to.
 """
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ CREATE TABLE postings (
 lookups, filled by :func:`viewer.archive.postings.merge` for every article up to the
 ``merged`` mark in ``meta``."""
 
+
+_UNRECORDED: dict[str, Any] = {"hash": "poly32-splitmix64", "hash_version": 1}
+"""What indexes made before the hashing was named in their parameters were hashed with
+(the ids and signatures of :mod:`viewer.prepare.minhash` version 1): such an index reads
+as one that records them, and is refused once the hashing changes."""
 
 _META = frozenset({"schema", "fingerprint", "created", "postings", "merged"})
 """The keys every index's ``meta`` table holds."""
@@ -233,7 +239,10 @@ def check_version(meta: dict[str, Any], path: str | Path) -> None:
 
 def check_parameters(made_with: dict[str, Any], path: str | Path) -> None:
     """Refuse an index made with other fingerprint parameters (another scheme, another
-    version of it, other sizes): its keys would not match this viewer's."""
+    version of it, other sizes, another hashing or version of it): its keys would not
+    match this viewer's."""
+    if "hash" not in made_with and "hash_version" not in made_with:
+        made_with = {**made_with, **_UNRECORDED}
     if made_with == json.loads(json.dumps(PARAMETERS)):
         return
     names = sorted(set(made_with) | set(PARAMETERS))

@@ -28,7 +28,7 @@ __all__ = ["BUCKET_CAP", "MIN_HITS", "STRONG", "Candidate", "candidates"]
 
 MIN_HITS = 2
 """Sentences two articles must share strongly to become candidates."""
-STRONG = 2
+STRONG = 3
 """A sentence pair is shared strongly when it has the same exact key, or shares at
 least this many sketch bands: one band in common is what unrelated sentences built on
 two middling-common words manage; two are rare by chance (a spun sentence at stem
@@ -125,14 +125,19 @@ def _strongest(found: list[Candidate]) -> tuple[Candidate, ...]:
 
 
 def _article_collisions(prints: Fingerprints) -> set[tuple[int, int]]:
-    """Pairs of articles whose shingle signatures agree on a whole band."""
-    rows = NUM_PERM // BANDS
+    """Pairs of articles whose shingle signatures agree on a whole band.
+
+    Band ``b`` is the values ``b, b + BANDS, b + 2 * BANDS, ...``, not a run of
+    neighbours: a one-permutation signature fills an empty value from its next filled
+    neighbour (:func:`viewer.prepare.minhash.one_permutation`), so neighbours of a short
+    article's signature often agree or differ together.
+    """
     owners = np.flatnonzero(prints.shingles > 0)
     pairs: set[tuple[int, int]] = set()
     for band in range(BANDS):
-        block = prints.signatures[owners, band * rows : (band + 1) * rows].astype(np.uint64)
+        block = prints.signatures[owners, band::BANDS].astype(np.uint64)
         keys = np.zeros(len(owners), dtype=np.uint64)
-        for column in range(rows):
+        for column in range(NUM_PERM // BANDS):
             keys = (keys ^ block[:, column]) * MIX
         for group in _groups(keys):
             members = owners[group]

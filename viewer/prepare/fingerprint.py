@@ -14,33 +14,47 @@ indexes over them are in :mod:`viewer.corpus.candidates`):
   for ``MIN_HITS`` or more sentences are candidates; an excerpt of a few sentences is
   found the same way.
 
-MinHashes come from ``rensa`` (Rust) rather than ``datasketch``: on the same shingle
-sets of 500-word articles it is about eight times faster at equal accuracy (RMSE of the
-Jaccard estimate 0.03 against datasketch's 0.04 over 300 pairs), and it hashes a whole
-batch of sets in one call, which the millions of per-sentence sketches need (figures in
-``benchmarks/cluster.py``). Seeds are fixed, and ``rensa`` hashes tokens the same way in
-every process, so the same corpus always gives the same fingerprints.
+The hashing is :mod:`viewer.prepare.minhash`, shared with the archive's fingerprint
+(:mod:`viewer.archive.prints`), and runs on a whole batch of articles at once: their
+sentences are joined, folded (:func:`~viewer.text.normalize.fold_text`, only when a batch
+is not plain ASCII), encoded and cut into words as numpy arrays; each word's id (a wide
+:func:`~viewer.prepare.minhash.wide_ids`) is looked up in a vocabulary learnt as words
+are met, which gives its stem's id and whether it is a function word, so stemming costs
+one lookup per distinct word, not per word. Exact keys are order-dependent keys of a
+sentence's word ids; sketches a ``SKETCH_PERM``-value MinHash of its stem ids; the
+article signature a one-permutation MinHash of its stem 3-shingles. No Python runs per
+word or per sentence after the sentences' texts are gathered, and no hash depends on
+the process or on a library's version: the same corpus always gives the same
+fingerprints (``tests/test_minhash.py`` pins them).
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-import rensa  # type: ignore[import-untyped]
 
 from viewer.model import Article
+from viewer.prepare import minhash
+from viewer.prepare.minhash import (
+    byte_table,
+    hash_strings,
+    one_permutation,
+    sequence_keys,
+    shingle_keys,
+    wide_ids,
+    word_spans,
+)
 from viewer.prepare.similarity import STOPWORDS, stems
 from viewer.text.normalize import fold_text
 
 __all__ = [
     "BANDS",
     "NUM_PERM",
+    "PARAMETERS",
     "SHINGLE",
     "Fingerprints",
     "fingerprint",
@@ -48,14 +62,14 @@ __all__ = [
     "sketch_keys",
 ]
 
-SHINGLE = 3
+SHINGLE = minhash.SHINGLE
 """Words per article shingle: long enough to be specific, short enough that light edits
 leave most shingles intact."""
-NUM_PERM = 128
+NUM_PERM = minhash.NUM_PERM
 BANDS = 32
 """Article LSH bands of four rows: pairs whose shingle Jaccard is 0.5 collide with
 probability 0.87, pairs at 0.2 with probability 0.05."""
-SKETCH_PERM = 12
+SKETCH_PERM = 24
 SKETCH_ROWS = 2
 """Sentence sketches: six bands of two values. Two sentences whose stem sets have
 Jaccard 0.5 (a spun sentence against its source) share a bucket with probability 0.82,
@@ -73,14 +87,29 @@ _SAMPLE = 500
 MIN_KEY_WORDS = 3
 """Sentences with fewer words get no exact key ("Dexter Reed", "Photo")."""
 SEED = 20240409
-_CHUNK = 2000
-"""Articles hashed per batch: bounds the memory held by token lists."""
+PARAMETERS: dict[str, int | str] = {
+    "scheme": "stems-oph-sketch",
+    "version": 1,
+    "num_perm": NUM_PERM,
+    "shingle": SHINGLE,
+    "sketch_perm": SKETCH_PERM,
+    "seed": SEED,
+    **minhash.PARAMETERS,
+}
+"""What the audit's fingerprints depend on (the stems besides: Snowball's English)."""
+_BATCH_CHARS = 1 << 20
+"""Characters of sentence text hashed in one pass (about 300 news articles)."""
 MIX = np.uint64(0x9E3779B97F4A7C15)
 """An odd 64-bit constant for mixing bucket keys."""
+_WINDOW = 8
+"""Repeated stems are found among a sentence's previous ``_WINDOW`` content stems: exact
+for sentences of up to ``_WINDOW + 1`` of them, where a repeat can decide whether a
+sentence has ``MIN_SKETCH_STEMS`` distinct stems."""
+_TABLE = byte_table("'-")
 
-# The word pattern of viewer.prepare.similarity.features, applied to folded text: the
-# token stream of viewer.text.tokens carries offsets and white space that shingling
-# does not need, at several times the cost.
+# The word pattern of viewer.prepare.similarity.features, applied to folded text: what
+# sentence_words gives one sentence at a time, and what minhash.word_spans (with
+# joiners) reads from bytes, but for non-ASCII symbols (minhash's docstring).
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 U64 = npt.NDArray[np.uint64]
@@ -137,11 +166,12 @@ def content_stems(words: Sequence[str]) -> list[str]:
 
 
 def exact_key(words: Sequence[str]) -> int:
-    """A stable 64-bit key of a word sequence (0 if too short to be specific)."""
+    """A stable 64-bit key of a word sequence (0 if too short to be specific): the key
+    a sentence of these words gets in :func:`fingerprint`."""
     if len(words) < MIN_KEY_WORDS:
         return 0
-    digest = hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "little") or 1
+    ids = hash_strings(words, wide=True)
+    return int(sequence_keys(ids, np.zeros(len(ids), np.int64), 1)[0])
 
 
 def sketch_keys(stem_sets: Sequence[Sequence[str]]) -> U64:
@@ -149,88 +179,269 @@ def sketch_keys(stem_sets: Sequence[Sequence[str]]) -> U64:
 
     A row of zeros means the set has fewer than ``MIN_SKETCH_STEMS`` distinct stems.
     """
+    distinct = [list(dict.fromkeys(s)) for s in stem_sets]
+    sizes = np.fromiter(map(len, distinct), np.int64, len(distinct))
+    ids = hash_strings([stem for group in distinct for stem in group], wide=True)
+    return _sketches(ids, np.repeat(np.arange(len(distinct), dtype=np.int64), sizes), sizes)
+
+
+def _sketches(ids: U64, owner: I64, distinct: I64) -> U64:
+    """Sketch bucket keys of the sets in ``ids`` (set ``owner[i]`` holds ``ids[i]``, in
+    order), given how many distinct ids each holds."""
     bands = SKETCH_PERM // SKETCH_ROWS
-    keys = np.zeros((len(stem_sets), bands), dtype=np.uint64)
-    usable = [i for i, s in enumerate(stem_sets) if len(set(s)) >= MIN_SKETCH_STEMS]
-    if not usable:
+    keys = np.zeros((len(distinct), bands), dtype=np.uint64)
+    usable = distinct >= MIN_SKETCH_STEMS
+    chosen = usable[owner]
+    ids, owner = ids[chosen], owner[chosen]
+    if not len(ids):
         return keys
-    digests = np.array(
-        rensa.RMinHash.digests_from_token_sets(
-            [list(set(stem_sets[i])) for i in usable], SKETCH_PERM, SEED
-        ),
-        dtype=np.uint64,
-    ).reshape(len(usable), bands, SKETCH_ROWS)
-    mixed = (digests[:, :, 0] << np.uint64(32)) | digests[:, :, 1]
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    values = minhash.minhash(ids, starts, SKETCH_PERM, SEED).astype(np.uint64)
+    values = values.reshape(len(starts), bands, SKETCH_ROWS)
+    mixed = (values[:, :, 0] << np.uint64(32)) | values[:, :, 1]
     salt = (np.arange(1, bands + 1, dtype=np.uint64) * MIX)[None, :]
-    keys[usable] = (mixed ^ salt) | np.uint64(1)
+    with np.errstate(over="ignore"):
+        keys[owner[starts]] = (mixed ^ salt) | np.uint64(1)
     return keys
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Words:
+    """The words of a batch of sentences."""
+
+    ids: U64
+    """Wide id of every word, sentence after sentence."""
+    owner: I64
+    """The sentence of every word."""
+    counts: I64
+    """Words per sentence."""
+    stems: U64
+    """The id of every word's stem."""
+    content: npt.NDArray[np.bool_]
+    """Whether each word is not a function word."""
+
+
+class _Vocabulary:
+    """Word ids to stem ids and function-word flags, learnt as words are met.
+
+    The words are sorted arrays, with a direct-mapped table over the ids' top bits in
+    front of them (most words are found with one look into it, not a binary search).
+    All of it is one tuple, replaced whole when words are learnt, so a thread reading
+    it always sees a consistent vocabulary.
+    """
+
+    MAX = 1 << 20
+
+    def __init__(self) -> None:
+        empty = np.zeros(0, np.uint64)
+        self._tables = _Tables(empty, empty, np.zeros(0, bool), *_slots(empty))
+
+    def lookup(
+        self, data: npt.NDArray[np.uint8], starts: I64, ends: I64, ids: U64
+    ) -> tuple[U64, npt.NDArray[np.bool_]]:
+        """The stem id of each word and whether it is a function word."""
+        tables = self._tables
+        at, known = tables.find(ids)
+        if not known.all():
+            tables = self._learn(data, starts[~known], ends[~known], ids[~known])
+            at, _ = tables.find(ids)
+        return tables.stems[at], tables.stop[at]
+
+    def _learn(self, data: npt.NDArray[np.uint8], starts: I64, ends: I64, ids: U64) -> _Tables:
+        new, first = np.unique(ids, return_index=True)
+        texts = [
+            bytes(data[start:end]).decode("utf-8", "replace")
+            for start, end in zip(starts[first].tolist(), ends[first].tolist(), strict=True)
+        ]
+        old = self._tables
+        keep = len(old.words) + len(new) <= self.MAX
+        words = np.r_[old.words if keep else old.words[:0], new]
+        stem_ids = np.r_[old.stems if keep else old.stems[:0], hash_strings(stems(texts), True)]
+        stop = np.r_[
+            old.stop if keep else old.stop[:0],
+            np.fromiter((t in STOPWORDS for t in texts), bool, len(texts)),
+        ]
+        order = np.argsort(words)
+        words = words[order]
+        self._tables = tables = _Tables(words, stem_ids[order], stop[order], *_slots(words))
+        return tables
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Tables:
+    words: U64
+    """The ids of the words learnt, sorted."""
+    stems: U64
+    stop: npt.NDArray[np.bool_]
+    slot_words: U64
+    """One word id per slot (the first of those whose top bits name the slot)."""
+    slot_at: I64
+    """Where that word is in ``words``."""
+    shift: np.uint64
+
+    def find(self, ids: U64) -> tuple[I64, npt.NDArray[np.bool_]]:
+        """Where each id is in ``words``, and whether it is there."""
+        slot = (ids >> self.shift).astype(np.int64)
+        at = self.slot_at[slot]
+        known = self.slot_words[slot] == ids
+        if not known.all():
+            missed = np.flatnonzero(~known)
+            at[missed], known[missed] = _find(self.words, ids[missed])
+        return at, known
+
+
+def _slots(words: U64) -> tuple[U64, I64, np.uint64]:
+    """The direct-mapped table of sorted ``words``: at least eight slots a word (a word
+    shares its slot with another about once in eight, and is then found by search)."""
+    bits = max(12, int(8 * len(words)).bit_length())
+    shift = np.uint64(64 - bits)
+    slot_words = np.zeros(1 << bits, np.uint64)
+    slot_at = np.zeros(1 << bits, np.int64)
+    slot = (words >> shift).astype(np.int64)
+    filled, first = np.unique(slot, return_index=True)
+    slot_words[filled] = words[first]
+    slot_at[filled] = first
+    if not len(filled) or filled[0] != 0:  # empty slots hold 0, which only slot 0 can own
+        slot_words[0] = np.uint64(0xFFFFFFFFFFFFFFFF)
+    return slot_words, slot_at, shift
+
+
+def _find(table: U64, ids: U64) -> tuple[I64, npt.NDArray[np.bool_]]:
+    """Where each id is in the sorted ``table``, and whether it is there."""
+    if not len(table):
+        return np.zeros(len(ids), np.int64), np.zeros(len(ids), bool)
+    at = np.minimum(np.searchsorted(table, ids), len(table) - 1)
+    return at, table[at] == ids
+
+
+_VOCABULARY = _Vocabulary()
+
+
+def _words(texts: Sequence[str]) -> _Words:
+    """The words of several sentences, in one pass over their joined bytes."""
+    m = len(texts)
+    if not all(map(str.isascii, texts)):  # the byte table lower-cases ASCII; fold the rest
+        texts = [t if t.isascii() else fold_text(t) for t in texts]
+    joined = "\0".join(texts)
+    raw = joined.encode("utf-8", "surrogatepass")
+    if joined.count("\0") == m - 1:  # where each text starts: after a NUL
+        text_starts = np.r_[0, np.flatnonzero(np.frombuffer(raw, np.uint8) == 0) + 1]
+    else:
+        lengths = np.fromiter(map(_utf8_length, texts), np.int64, m)
+        text_starts = np.cumsum(np.r_[0, lengths[:-1] + 1])
+    data = np.frombuffer(raw.translate(_TABLE), np.uint8)
+    starts, ends = word_spans(data, joiners=True)
+    ids = wide_ids(data, starts, ends)
+    text_starts = text_starts[:m]
+    counts = np.diff(np.r_[np.searchsorted(starts, text_starts), len(starts)]).astype(np.int64)
+    owner = np.repeat(np.arange(m, dtype=np.int64), counts)
+    stem_ids, stop = _VOCABULARY.lookup(data, starts, ends, ids)
+    return _Words(ids, owner, counts, stem_ids, ~stop)
+
+
+def _utf8_length(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+
+
+def _distinct(ids: U64, owner: I64, m: int) -> tuple[npt.NDArray[np.bool_], I64]:
+    """Which ids repeat an earlier one of their set (within ``_WINDOW``), and how many
+    distinct ids each of ``m`` sets holds."""
+    repeat = np.zeros(len(ids), bool)
+    for step in range(1, min(_WINDOW, len(ids) - 1) + 1):
+        repeat[step:] |= (ids[step:] == ids[:-step]) & (owner[step:] == owner[:-step])
+    return repeat, np.bincount(owner[~repeat], minlength=m).astype(np.int64)
 
 
 def fingerprint(articles: Sequence[Article], progress: Progress | None = None) -> Fingerprints:
     """Shingle signatures and sentence keys of every article, in batches."""
     n = len(articles)
     common = common_stems(articles)
-    signatures = np.zeros((n, NUM_PERM), dtype=np.uint32)
-    shingle_counts = np.zeros(n, dtype=np.int64)
-    offsets = np.zeros(n + 1, dtype=np.int64)
-    keys: list[int] = []
-    sketches: list[U64] = []
-    for start in range(0, n, _CHUNK):
-        chunk = articles[start : start + _CHUNK]
-        shingle_sets: list[list[str]] = []
-        stem_sets: list[list[str]] = []
-        for offset, article in enumerate(chunk, start):
-            shingles = _article_prints(article, keys, stem_sets, common)
-            shingle_sets.append(shingles)
-            shingle_counts[offset] = len(shingles)
-            offsets[offset + 1] = len(keys)
-        signatures[start : start + len(chunk)] = _signatures(shingle_sets)
-        sketches.append(sketch_keys(stem_sets))
+    parts: list[tuple[npt.NDArray[np.uint32], I64, I64, U64, U64]] = []
+    done = 0
+    for batch in _batches(articles):
+        parts.append(_batch(batch, common))
+        done += len(batch)
         if progress is not None:
-            progress("fingerprint", start + len(chunk), n)
-    bands = SKETCH_PERM // SKETCH_ROWS
-    sketch = np.concatenate(sketches) if sketches else np.zeros((0, bands), np.uint64)
+            progress("fingerprint", done, n)
+    if not parts:
+        parts.append(_batch([], common))
+    sentences = np.concatenate([p[2] for p in parts])
     return Fingerprints(
-        signatures, shingle_counts, offsets, np.array(keys, dtype=np.uint64), sketch
+        signatures=np.concatenate([p[0] for p in parts]),
+        shingles=np.concatenate([p[1] for p in parts]),
+        offsets=np.r_[0, np.cumsum(sentences)].astype(np.int64),
+        keys=np.concatenate([p[3] for p in parts]),
+        sketches=np.concatenate([p[4] for p in parts]),
     )
 
 
-def common_stems(articles: Sequence[Article]) -> frozenset[str]:
-    """Stems too common in this corpus to make sentence sketches specific (see COMMON)."""
+def _batches(articles: Sequence[Article]) -> list[Sequence[Article]]:
+    """Consecutive runs of articles of about ``_BATCH_CHARS`` characters each."""
+    batches: list[Sequence[Article]] = []
+    start = size = 0
+    for end, article in enumerate(articles):
+        size += len(article.text) + 1
+        if size >= _BATCH_CHARS:
+            batches.append(articles[start : end + 1])
+            start, size = end + 1, 0
+    if start < len(articles):
+        batches.append(articles[start:])
+    return batches
+
+
+def _batch(
+    articles: Sequence[Article], common: U64
+) -> tuple[npt.NDArray[np.uint32], I64, I64, U64, U64]:
+    """Signatures, distinct shingles, sentences, exact keys and sketches of a batch."""
+    n = len(articles)
+    per_article = np.fromiter((len(a.sentences) for a in articles), np.int64, n)
+    words = _words([s.text for a in articles for s in a.sentences])
+    m = len(words.counts)
+    keys = sequence_keys(words.ids, words.owner, m)
+    keys[words.counts < MIN_KEY_WORDS] = 0
+    sentence_article = np.repeat(np.arange(n, dtype=np.int64), per_article)
+    stem_ids, owner = words.stems[words.content], words.owner[words.content]
+    shingles, shingle_owner = shingle_keys(stem_ids, sentence_article[owner], n)
+    signatures = one_permutation(shingles, shingle_owner, n)
+    distinct_shingles = _distinct_per_owner(shingles, shingle_owner, n)
+    if len(common):
+        kept = ~_among(common, stem_ids)
+        stem_ids, owner = stem_ids[kept], owner[kept]
+    repeat, distinct = _distinct(stem_ids, owner, m)
+    sketches = _sketches(stem_ids[~repeat], owner[~repeat], distinct)
+    return signatures, distinct_shingles, per_article, keys, sketches
+
+
+def _among(common: U64, ids: U64) -> npt.NDArray[np.bool_]:
+    """Which ``ids`` are in the short sorted array ``common``: a bitmap of their top 16
+    bits first, so that most ids are ruled out by one look."""
+    bits = np.zeros(1 << 16, bool)
+    bits[(common >> np.uint64(48)).astype(np.int64)] = True
+    found = bits[(ids >> np.uint64(48)).astype(np.int64)]
+    maybe = np.flatnonzero(found)
+    found[maybe] = _find(common, ids[maybe])[1]
+    return found
+
+
+def _distinct_per_owner(keys: U64, owner: I64, n: int) -> I64:
+    """How many distinct keys each of ``n`` owners has (``n`` below 2**24): one sort of
+    the owner in the top bits and 40 bits of the key (two of an article's few hundred
+    keys share those 40 bits about once in ten million articles)."""
+    packed = np.sort((owner.astype(np.uint64) << np.uint64(40)) | (keys >> np.uint64(24)))
+    first = np.ones(len(packed), bool)
+    first[1:] = packed[1:] != packed[:-1]
+    return np.bincount((packed[first] >> np.uint64(40)).astype(np.int64), minlength=n)
+
+
+def common_stems(articles: Sequence[Article]) -> U64:
+    """Ids of the stems too common in this corpus to make sentence sketches specific (see
+    COMMON), sorted."""
     step = max(1, len(articles) // _SAMPLE)
-    counts: Counter[str] = Counter()
-    sentences = 0
-    for article in articles[::step][:_SAMPLE]:
-        for sentence in article.sentences:
-            counts.update(set(content_stems(sentence_words(sentence.text))))
-            sentences += 1
-    bar = max(COMMON_FLOOR, COMMON * sentences)
-    return frozenset(stem for stem, n in counts.items() if n > bar)
-
-
-def _article_prints(
-    article: Article, keys: list[int], stem_sets: list[list[str]], common: frozenset[str]
-) -> list[str]:
-    """Append each sentence's key and sketch stems; return the article's distinct shingles."""
-    stream: list[str] = []
-    for sentence in article.sentences:
-        words = sentence_words(sentence.text)
-        stems = content_stems(words)
-        keys.append(exact_key(words))
-        stem_sets.append([s for s in stems if s not in common] if common else stems)
-        stream.extend(stems)
-    if len(stream) < SHINGLE:
-        return [" ".join(stream)] if stream else []
-    return list({" ".join(stream[i : i + SHINGLE]) for i in range(len(stream) - SHINGLE + 1)})
-
-
-def _signatures(shingle_sets: list[list[str]]) -> npt.NDArray[np.uint32]:
-    """MinHash rows of several shingle sets (zeros for an empty set)."""
-    rows = np.zeros((len(shingle_sets), NUM_PERM), dtype=np.uint32)
-    filled = [i for i, s in enumerate(shingle_sets) if s]
-    if filled:
-        digests = rensa.RMinHash.digests_from_token_sets(
-            [shingle_sets[i] for i in filled], NUM_PERM, SEED
-        )
-        rows[filled] = np.array(digests, dtype=np.uint32)
-    return rows
+    texts = [s.text for a in articles[::step][:_SAMPLE] for s in a.sentences]
+    words = _words(texts)
+    stem_ids, owner = words.stems[words.content], words.owner[words.content]
+    repeat, _ = _distinct(stem_ids, owner, len(texts))
+    found, counts = np.unique(stem_ids[~repeat], return_counts=True)
+    bar = max(COMMON_FLOOR, COMMON * len(texts))
+    common: U64 = found[counts > bar]
+    return common
