@@ -66,8 +66,7 @@ def same_words(a: SentenceFeatures, b: SentenceFeatures) -> bool:
 
 def match_sentences(a: Sequence[SentenceFeatures], b: Sequence[SentenceFeatures]) -> PairMatch:
     """Every sentence's best counterpart on the other side, scored as the aligner scores."""
-    weights = Weights([a, b])
-    scores = _scores(a, b, weights)
+    scores = _scores(a, b)
     a_best: list[SentenceMatch | None] = [None] * len(a)
     b_best: list[SentenceMatch | None] = [None] * len(b)
     for (i, j), score in sorted(scores.items()):
@@ -83,25 +82,58 @@ def _better(match: SentenceMatch, best: SentenceMatch | None) -> bool:
     return best is None or match.score > best.score
 
 
+def _key(sentence: SentenceFeatures) -> str:
+    return " ".join(sentence.folded.split())
+
+
 def _scores(
-    a: Sequence[SentenceFeatures], b: Sequence[SentenceFeatures], weights: Weights
+    a: Sequence[SentenceFeatures], b: Sequence[SentenceFeatures]
 ) -> dict[tuple[int, int], float]:
-    """Scores of the sentence pairs that share an uncommon content stem, at least FLOOR."""
+    """Scores of the sentence pairs that share an uncommon content stem, at least FLOOR.
+
+    A sentence of A whose text recurs in B (white space aside) is *settled*, and so is
+    its twin (the last sentence of B with that text): the pair scores 1.0, which nothing
+    beats. A pair of two settled sentences that are not twins can change neither one's
+    best match (it scores below 1.0: only the same folded text scores 1.0, and that
+    sentence of B would be the twin), so it is not scored. A verbatim copy costs its
+    exact lookups and nothing else; an edited one, the comparisons of the sentences that
+    changed.
+    """
+    exact = {_key(f): j for j, f in enumerate(b)}
+    twins = [exact.get(_key(f)) for f in a]
+    settled = {j for j in twins if j is not None}
+    scores: dict[tuple[int, int], float] = {
+        (i, j): 1.0 for i, j in enumerate(twins) if j is not None
+    }
+    if len(settled) == len(b) and len(scores) == len(a):
+        return scores  # a verbatim copy, reordered perhaps: nothing left to compare
+    if len(scores) == len(a) and len(a) > _COMMON_CAP:
+        return scores  # a long document, all of it settled (see below)
+    weights = Weights([a, b])
     postings = _postings(b)
     common = max(2, min(int(_COMMON * len(b)), _COMMON_CAP))
-    totals = [weights.total(f) for f in b]
-    exact = {" ".join(f.folded.split()): j for j, f in enumerate(b)}
-    scores: dict[tuple[int, int], float] = {}
+    unsettled = {
+        s: kept
+        for s, posting in postings.items()
+        if len(posting) <= common and (kept := [p for p in posting if p[0] not in settled])
+    }
+    totals: dict[int, float] = {}
     for i, sentence in enumerate(a):
-        same = exact.get(" ".join(sentence.folded.split()))
-        if same is not None:
-            scores[i, same] = 1.0
-            if len(a) > _COMMON_CAP:
-                continue  # a long document: a verbatim twin is this sentence's best match
+        same = twins[i]
+        if same is not None and (len(a) > _COMMON_CAP or not unsettled):
+            continue  # a long document: a verbatim twin is this sentence's best match
+        found = _overlaps(sentence, unsettled if same is not None else postings, weights, common)
+        if not found:
+            continue
         total = weights.total(sentence)
-        for j, shared in sorted(_overlaps(sentence, postings, weights, common).items()):
-            both = total + totals[j]
-            if j == same or not both or 2 * shared / both < _PREFILTER:
+        for j, shared in sorted(found.items()):
+            if j == same:
+                continue
+            other = totals.get(j)
+            if other is None:
+                other = totals[j] = weights.total(b[j])
+            both = total + other
+            if not both or 2 * shared / both < _PREFILTER:
                 continue
             score = pair_score(sentence, b[j], weights)
             if score >= FLOOR:
