@@ -6,8 +6,10 @@ Two LSH indexes over the fingerprints (:mod:`viewer.prepare.fingerprint`) propos
   that share at least one sentence strongly (below) unless one has no keyed sentence:
   two short articles of one site collide on their common footer's shingles alone;
 - **sentence buckets**: two articles with at least ``MIN_HITS`` sentences in common,
-  where a sentence pair counts when it has the same exact key or shares ``STRONG`` of
-  the sketch bands (one band in common is chance).
+  where a sentence pair counts when it has the same exact key, shares ``STRONG`` of
+  the sketch bands (one band in common is chance), or shares a passage key (a run of
+  words kept verbatim inside sentences otherwise recast:
+  :mod:`viewer.prepare.passage_keys`).
 
 Buckets are grouped by sorting key arrays (numpy), so the work grows with the corpus and
 the size of its buckets, not with the number of pairs of articles.
@@ -152,14 +154,20 @@ def _sentence_hits(prints: Fingerprints, skip: frozenset[int]) -> dict[tuple[int
     """For each pair of articles, how many sentences they share strongly (see STRONG)."""
     article_of = np.repeat(np.arange(len(prints), dtype=np.int64), np.diff(prints.offsets))
     sentence_of = np.arange(len(prints.keys), dtype=np.int64) - prints.offsets[article_of]
-    columns = [prints.keys, *(prints.sketches[:, k] for k in range(prints.sketches.shape[1]))]
     skipped = _among(prints.keys, skip)
+    every = np.arange(len(prints.keys), dtype=np.int64)
+    channels = [
+        (keys, every, STRONG if channel == 0 else 1)
+        for channel, keys in enumerate(
+            [prints.keys, *(prints.sketches[:, k] for k in range(prints.sketches.shape[1]))]
+        )
+    ]
+    channels.append((prints.passages, prints.passage_rows, STRONG))
     found: list[I64] = []
-    for channel, keys in enumerate(columns):
-        weight = STRONG if channel == 0 else 1
-        present = np.flatnonzero((keys != 0) & ~skipped)
+    for keys, owners, weight in channels:
+        present = np.flatnonzero((keys != 0) & ~skipped[owners])
         order, starts, sizes = _runs(keys[present])
-        rows = present[order]
+        rows = owners[present[order]]
         pairs: list[tuple[I64, I64]] = []
         for size in np.unique(sizes[(sizes >= 2) & (sizes <= BUCKET_CAP)]).tolist():
             # every bucket of one size at once: its rows, then each pair of positions

@@ -33,6 +33,7 @@ from viewer.corpus.groups import Groups
 from viewer.corpus.matching import PairMatch, SentenceMatch, match_sentences
 from viewer.corpus.meanings import Meanings
 from viewer.corpus.paraphrase import Sense, paraphrase
+from viewer.corpus.passages import passages
 from viewer.corpus.profile import Profile, Profiles
 from viewer.corpus.proposal import Proposal, propose
 from viewer.corpus.reuse import Reuse, reuse
@@ -296,6 +297,9 @@ def _verdict(
         shared = reuse(a, b, pa, pb, match)
     if shared is None and not verdict.reason.startswith(ONLY):
         shared = paraphrase(a, b, pa, pb, match, sense)
+    if shared is None:
+        # words outside quotation marks only: sharing quotations is no bar to passages
+        shared = passages(a, b, pa, pb, match)
     return verdict if shared is None else shared
 
 

@@ -48,6 +48,7 @@ from viewer.prepare.minhash import (
     wide_ids,
     word_spans,
 )
+from viewer.prepare.passage_keys import passage_keys
 from viewer.prepare.similarity import STOPWORDS, stems
 from viewer.text.normalize import fold_text
 
@@ -131,6 +132,10 @@ class Fingerprints:
     """Exact key of every sentence (0 when it has fewer than ``MIN_KEY_WORDS`` words)."""
     sketches: U64
     """Sketch bucket keys of every sentence, one column per band (0: no sketch)."""
+    passages: U64
+    """Passage keys (:mod:`viewer.prepare.passage_keys`), a few per sentence, by sentence."""
+    passage_rows: I64
+    """The sentence row of each passage key."""
 
     def __len__(self) -> int:
         return len(self.shingles)
@@ -356,7 +361,7 @@ def fingerprint(articles: Sequence[Article], progress: Progress | None = None) -
     """Shingle signatures and sentence keys of every article, in batches."""
     n = len(articles)
     common = common_stems(articles)
-    parts: list[tuple[npt.NDArray[np.uint32], I64, I64, U64, U64]] = []
+    parts: list[_Part] = []
     done = 0
     for batch in _batches(articles):
         parts.append(_batch(batch, common))
@@ -365,14 +370,33 @@ def fingerprint(articles: Sequence[Article], progress: Progress | None = None) -
             progress("fingerprint", done, n)
     if not parts:
         parts.append(_batch([], common))
-    sentences = np.concatenate([p[2] for p in parts])
+    sentences = np.concatenate([p.sentences for p in parts])
+    before = np.cumsum([0, *(len(p.keys) for p in parts)])
     return Fingerprints(
-        signatures=np.concatenate([p[0] for p in parts]),
-        shingles=np.concatenate([p[1] for p in parts]),
+        signatures=np.concatenate([p.signatures for p in parts]),
+        shingles=np.concatenate([p.shingles for p in parts]),
         offsets=np.r_[0, np.cumsum(sentences)].astype(np.int64),
-        keys=np.concatenate([p[3] for p in parts]),
-        sketches=np.concatenate([p[4] for p in parts]),
+        keys=np.concatenate([p.keys for p in parts]),
+        sketches=np.concatenate([p.sketches for p in parts]),
+        passages=np.concatenate([p.passages for p in parts]),
+        passage_rows=np.concatenate(
+            [p.passage_rows + first for p, first in zip(parts, before.tolist(), strict=False)]
+        ),
     )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Part:
+    """The fingerprints of one batch (sentence rows counted from the batch's first)."""
+
+    signatures: npt.NDArray[np.uint32]
+    shingles: I64
+    sentences: I64
+    """Sentences per article."""
+    keys: U64
+    sketches: U64
+    passages: U64
+    passage_rows: I64
 
 
 def _batches(articles: Sequence[Article]) -> list[Sequence[Article]]:
@@ -389,10 +413,9 @@ def _batches(articles: Sequence[Article]) -> list[Sequence[Article]]:
     return batches
 
 
-def _batch(
-    articles: Sequence[Article], common: U64
-) -> tuple[npt.NDArray[np.uint32], I64, I64, U64, U64]:
-    """Signatures, distinct shingles, sentences, exact keys and sketches of a batch."""
+def _batch(articles: Sequence[Article], common: U64) -> _Part:
+    """Signatures, distinct shingles, sentences, exact keys, sketches and passage keys
+    of a batch."""
     n = len(articles)
     per_article = np.fromiter((len(a.sentences) for a in articles), np.int64, n)
     words = _words([s.text for a in articles for s in a.sentences])
@@ -409,7 +432,8 @@ def _batch(
         stem_ids, owner = stem_ids[kept], owner[kept]
     repeat, distinct = _distinct(stem_ids, owner, m)
     sketches = _sketches(stem_ids[~repeat], owner[~repeat], distinct)
-    return signatures, distinct_shingles, per_article, keys, sketches
+    passages, passage_rows = passage_keys(words.ids, words.owner, words.content)
+    return _Part(signatures, distinct_shingles, per_article, keys, sketches, passages, passage_rows)
 
 
 def _among(common: U64, ids: U64) -> npt.NDArray[np.bool_]:
