@@ -230,6 +230,15 @@ def score_sentences(
             got |= {ids[also["article"]] for also in found.get("also", [])}
             hit = (want is None and not got) or (want is not None and want in got)
             score.add("sentences attributed right", hit, f"{name}, got {sorted(got) or None}")
+            # a source named where the audit marks the attribution undecided (which side
+            # came first is not known) is no answer given with confidence: count apart
+            # the wrong sources it names as decided
+            confident = bool(got) and bool(found.get("decided", True))
+            score.add(
+                "sentences given a wrong source, decided",
+                not (confident and not hit),
+                f"{name}, got {sorted(got)}",
+            )
 
 
 def spans_of(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -294,6 +303,11 @@ def ratio(tally: list[int] | None) -> str:
     return f"{tally[0] / tally[1]:.3f} ({tally[0]}/{tally[1]})"
 
 
+def _complement(tally: list[int] | None) -> str:
+    """The misses of a tally as the figure, for figures that count what must not happen."""
+    return ratio(None if tally is None else [tally[1] - tally[0], tally[1]])
+
+
 def report(score: Score, seconds: float | None, pages: int, stories: int) -> None:
     counts = score.counts
     precision = counts.get("family precision", [0, 0])
@@ -321,6 +335,10 @@ def report(score: Score, seconds: float | None, pages: int, stories: int) -> Non
             str(sum(1 for m in score.misses if m.startswith("siblings not parented"))),
         ),
         ("sentences attributed right", ratio(counts.get("sentences attributed right"))),
+        (
+            "sentences given a wrong source, decided",
+            _complement(counts.get("sentences given a wrong source, decided")),
+        ),
         ("drift recall (meaningful items)", ratio(counts.get("drift recall"))),
         ("high-severity precision", ratio(counts.get("high-severity precision"))),
         ("audit wall time", f"{seconds:.2f} s" if seconds is not None else "—"),
