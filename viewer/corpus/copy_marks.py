@@ -21,6 +21,8 @@ the direction of thousands of copy pairs can afford.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from viewer.prepare.fingerprint import sentence_words
@@ -43,6 +45,11 @@ _ABBREVIATION = re.compile(
 """Abbreviations a lower-case word may follow in mid-sentence ("the Smith Co. in 1990")."""
 
 
+_CACHED = 1 << 15
+"""Sentences whose marks are kept: the direction stage asks of each sentence once for
+every pair it is in, from both sides."""
+
+
 def garble_marks(sentence: str, counterpart: str | None) -> list[str]:
     """Marks of garble in ``sentence`` that ``counterpart`` (if any) does not carry."""
     marks = _merged(sentence, counterpart) if counterpart is not None else []
@@ -56,39 +63,57 @@ def garble_marks(sentence: str, counterpart: str | None) -> list[str]:
     return marks
 
 
-def _new(found: list[str], other: list[str], label: str) -> list[str]:
+def _new(found: Sequence[str], other: Sequence[str], label: str) -> list[str]:
     """The marks of ``found`` that ``other`` does not have, labelled."""
     return [f'{label} "{m}"' for m in found if m not in other]
 
 
-def _capitals(text: str | None) -> list[str]:
-    if text is None:
-        return []
-    return [m.group()[:-2] for m in _CAPITAL_MID.finditer(text)]
+def _capitals(text: str | None) -> tuple[str, ...]:
+    return () if text is None else _capitals_in(text)
 
 
-def _stops(text: str | None) -> list[str]:
-    if text is None:
-        return []
-    return [
+@lru_cache(maxsize=_CACHED)
+def _capitals_in(text: str) -> tuple[str, ...]:
+    return tuple(m.group()[:-2] for m in _CAPITAL_MID.finditer(text))
+
+
+def _stops(text: str | None) -> tuple[str, ...]:
+    return () if text is None else _stops_in(text)
+
+
+@lru_cache(maxsize=_CACHED)
+def _stops_in(text: str) -> tuple[str, ...]:
+    return tuple(
         m.group("word")
         for m in _LOWER_AFTER_STOP.finditer(text)
         if not _ABBREVIATION.match(text, m.start())
-    ]
+    )
 
 
 def _merged(sentence: str, counterpart: str) -> list[str]:
     """Words of ``sentence`` that are two adjacent words of ``counterpart`` run together."""
-    theirs = sentence_words(counterpart)
+    joined, known = _joins(counterpart)
+    marks: list[str] = []
+    for word in _words(sentence):
+        if word in joined and word not in known:
+            marks.append(f'merged words "{word}" ("{" ".join(joined[word])}")')
+    return marks
+
+
+@lru_cache(maxsize=_CACHED)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(sentence_words(text))
+
+
+@lru_cache(maxsize=_CACHED)
+def _joins(text: str) -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
+    """Every pair of adjacent words of ``text`` run together, one of them a function
+    word, and the words themselves."""
+    theirs = _words(text)
     joined = {
         first + second: (first, second)
         for first, second in pairwise(theirs)
         # Both parts real words: "a.m." read as "a" and "m" makes no merged "am".
         if (first in STOPWORDS or second in STOPWORDS) and min(len(first), len(second)) >= 2
     }
-    known = set(theirs)
-    marks: list[str] = []
-    for word in sentence_words(sentence):
-        if word in joined and word not in known:
-            marks.append(f'merged words "{word}" ("{" ".join(joined[word])}")')
-    return marks
+    return joined, frozenset(theirs)
