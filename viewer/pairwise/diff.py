@@ -16,6 +16,7 @@ into them), and the runs are mapped back to offsets.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -37,16 +38,21 @@ def _private_chars() -> Iterator[str]:
     raise ValueError("more distinct tokens than private-use characters")
 
 
+_FIRST_BLOCK = [chr(code) for code in _PRIVATE[0]]
+"""The Basic Multilingual Plane's private characters, by number: enough for the distinct
+tokens of all but the longest aligned pairs."""
+
+
 def token_alphabet(*token_lists: list[Token]) -> list[str]:
-    """One private character per token, equal tokens sharing a character."""
-    chars = _private_chars()
-    table: dict[str, str] = {}
-    encoded: list[str] = []
-    for tokens in token_lists:
-        encoded.append(
-            "".join(table.get(t.text) or table.setdefault(t.text, next(chars)) for t in tokens)
-        )
-    return encoded
+    """One private character per token, equal tokens sharing a character (the first
+    distinct token gets the first private character, and so on)."""
+    table: dict[str, int] = {}
+    numbered = [[table.setdefault(t.text, len(table)) for t in tokens] for tokens in token_lists]
+    if len(table) <= len(_FIRST_BLOCK):
+        letter = _FIRST_BLOCK.__getitem__
+        return ["".join(map(letter, numbers)) for numbers in numbered]
+    chars = list(islice(_private_chars(), len(table)))
+    return ["".join([chars[n] for n in numbers]) for numbers in numbered]
 
 
 def diff_spans(

@@ -15,7 +15,7 @@ from viewer.model import Token, TokenKind
 from viewer.text.invisible import HIDDEN
 from viewer.text.normalize import fold_text
 
-__all__ = ["content_words", "count_words", "tokenize"]
+__all__ = ["content_words", "count_words", "tokenize", "words_of"]
 
 # Letters, digits, and the combining marks and vowel signs that \w leaves out.
 _W = (
@@ -53,22 +53,35 @@ _KIND = {
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens covering ``text[start:end]`` exactly, with offsets into ``text``."""
-    return list(_tokens(text, start, len(text) if end is None else end))
+    return list(_tokens(text, start, len(text) if end is None else end)[0])
+
+
+def words_of(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """``content_words(tokenize(text, start, end))``, sorted out while tokenising: the
+    drift rules read the words of the spans the word diff tokenised just before."""
+    return _tokens(text, start, len(text) if end is None else end)[1]
+
+
+_CONTENT = frozenset({TokenKind.WORD, TokenKind.NUMBER})
 
 
 @lru_cache(maxsize=4096)
-def _tokens(text: str, start: int, stop: int) -> tuple[Token, ...]:
-    """The tokens of one span, kept for the next asker: a comparison's word diff and its
-    drift rules tokenise the same sentence pairs (a string's hash is computed once and
-    kept, so a long text as a key costs nothing after the first lookup)."""
+def _tokens(text: str, start: int, stop: int) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
+    """The tokens of one span, and its words and numbers alone, kept for the next asker:
+    a comparison's word diff and its drift rules tokenise the same sentence pairs (a
+    string's hash is computed once and kept, so a long text as a key costs nothing after
+    the first lookup)."""
     tokens: list[Token] = []
+    words: list[Token] = []
     for match in _TOKEN.finditer(text, start, stop):
         piece = match.group()
         norm = piece.lower() if piece.isascii() else fold_text(piece)
-        tokens.append(
-            Token(match.start(), match.end(), piece, norm, _KIND[match.lastgroup or "punct"])
-        )
-    return tuple(tokens)
+        kind = _KIND[match.lastgroup or "punct"]
+        token = Token(match.start(), match.end(), piece, norm, kind)
+        tokens.append(token)
+        if kind in _CONTENT:
+            words.append(token)
+    return tuple(tokens), tuple(words)
 
 
 def content_words(tokens: list[Token]) -> list[Token]:

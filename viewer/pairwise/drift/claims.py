@@ -44,12 +44,15 @@ says one firefighter was injured."): a short sentence with a number is a fact.""
 def claim_flags(context: PairContext) -> Iterator[Drift]:
     """Runs of content words one side of a pair adds or cuts (an attribution that opens
     the run, "according to the county's report", is the hedge rule's)."""
-    for hunk in context.hunks:
-        gone = _content(context.a_words, hunk.a_span)
-        new = _content(context.b_words, hunk.b_span)
-        if _attribution(context.a_words, hunk.a_span) or _attribution(context.b_words, hunk.b_span):
+    for k, hunk in enumerate(context.hunks):
+        gone = _content(context.gone_words(k))
+        new = _content(context.new_words(k))
+        cuts = len(gone) >= CLAIM_WORDS and len(new) <= 1
+        if not (cuts or (len(new) >= CLAIM_WORDS and len(gone) <= 1)):
+            continue  # too few words for a claim either way: no attribution to look for
+        if _attribution(context.gone_words(k)) or _attribution(context.new_words(k)):
             continue
-        if len(gone) >= CLAIM_WORDS and len(new) <= 1:
+        if cuts:
             cut = Span(gone[0].start, gone[-1].end)
             why = f"B cuts words A has here: “{context.a.text[cut.start : cut.end]}”."
             yield context.flag(DriftKind.CLAIM, Severity.MEDIUM, cut, _point(hunk.b_span), why)
@@ -69,9 +72,9 @@ def _point(span: Span) -> Span:
     return Span(span.start, span.start)
 
 
-def _attribution(words: Sequence[Token], span: Span) -> bool:
-    """Whether the changed words open with an attribution or hedge."""
-    inside = [t for t in words if span.start <= t.start and t.end <= span.end]
+def _attribution(inside: Sequence[Token]) -> bool:
+    """Whether the changed words (those of one side of a hunk) open with an attribution
+    or hedge."""
     return (
         any(term.span.start == inside[0].start for term in hedge_terms(inside[:4]))
         if inside
@@ -79,10 +82,9 @@ def _attribution(words: Sequence[Token], span: Span) -> bool:
     )
 
 
-def _content(words: Sequence[Token], span: Span) -> list[Token]:
-    return [
-        t for t in words if span.start <= t.start and t.end <= span.end and t.norm not in STOPWORDS
-    ]
+def _content(inside: Sequence[Token]) -> list[Token]:
+    """The changed words of one side of a hunk, function words left out."""
+    return [t for t in inside if t.norm not in STOPWORDS]
 
 
 def shared_region(pairs: Sequence[AlignedPair]) -> tuple[int, int]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from viewer.model import AlignedPair, Article, Drift, DriftKind, EditOp, Severity, Span, Token
-from viewer.text.tokens import content_words, tokenize
+from viewer.pairwise.drift.held import HeldWords, held_words
+from viewer.text.tokens import words_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +38,25 @@ class Quotes:
     """Stretches whose marks do not pair up (an opening mark ended by another opening
     mark): quoted, perhaps, but no evidence that words moved into or out of a quotation."""
 
+    _reach: tuple[int, ...] = field(default=())
+    """``_reach[k]``: the furthest end of the first ``k + 1`` stretches (they may nest)."""
+
     @classmethod
     def of(cls, spans: Sequence[Span], unsure: Sequence[Span] = ()) -> Quotes:
         ordered = tuple(sorted(spans))
-        return cls(ordered, tuple(s.start for s in ordered), frozenset(unsure))
+        return cls(
+            ordered,
+            tuple(s.start for s in ordered),
+            frozenset(unsure),
+            tuple(accumulate((s.end for s in ordered), max)),
+        )
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether some quotation covers a character position in ``[start, end]``: if
+        not, :meth:`covering` is ``None`` all through, and a pair there has no quotation
+        for the quote rule to read."""
+        k = bisect_right(self._starts, end) - 1
+        return k >= 0 and self._reach[k] > start
 
     def covering(self, position: int) -> Span | None:
         """The quotation that holds character ``position``, if any."""
@@ -63,6 +80,23 @@ class PairContext:
     hunks: tuple[Hunk, ...]
     a_quotes: Quotes
     b_quotes: Quotes
+    held: HeldWords
+    """The words each hunk holds, and which words some hunk changed."""
+    a_norms: tuple[str, ...]
+    """The matching form of each of A's words, read once for every rule that compares."""
+    b_norms: tuple[str, ...]
+    a_vocabulary: frozenset[str]
+    """The distinct matching forms of A's words: a rule whose words are none of these
+    has nothing to find on this side."""
+    b_vocabulary: frozenset[str]
+
+    def gone_words(self, k: int) -> tuple[Token, ...]:
+        """The A words hunk ``k`` holds: what it took out."""
+        return self.held.a[k]
+
+    def new_words(self, k: int) -> tuple[Token, ...]:
+        """The B words hunk ``k`` holds: what it put in."""
+        return self.held.b[k]
 
     def hunk_of_a(self, token: Token) -> Hunk | None:
         """The hunk that changed this A token, if it was changed."""
@@ -93,29 +127,46 @@ def build_context(
 ) -> PairContext:
     """Tokens and hunks of one pair that has both sides."""
     assert pair.a_span is not None and pair.b_span is not None
-    a_words = content_words(tokenize(a.text, *pair.a_span))
-    b_words = content_words(tokenize(b.text, *pair.b_span))
+    a_words = words_of(a.text, *pair.a_span)
+    b_words = words_of(b.text, *pair.b_span)
+    hunks = hunks_of(pair)
+    held = held_words(a_words, b_words, [h.a_span for h in hunks], [h.b_span for h in hunks])
+    a_norms = tuple([t.norm for t in a_words])
+    b_norms = tuple([t.norm for t in b_words])
     return PairContext(
-        index, pair, a, b, tuple(a_words), tuple(b_words), hunks_of(pair), a_quotes, b_quotes
+        index,
+        pair,
+        a,
+        b,
+        a_words,
+        b_words,
+        hunks,
+        a_quotes,
+        b_quotes,
+        held,
+        a_norms,
+        b_norms,
+        frozenset(a_norms),
+        frozenset(b_norms),
     )
 
 
 def hunks_of(pair: AlignedPair) -> tuple[Hunk, ...]:
     """Consecutive inserts and deletes of a pair's edit script, grouped into hunks."""
     hunks: list[Hunk] = []
-    run: list[tuple[int, int, int, int]] = []
-    for edit in (*pair.edits, None):
-        if edit is not None and edit.op is not EditOp.EQUAL:
-            run.append((edit.a_start, edit.a_end, edit.b_start, edit.b_end))
-            continue
-        if run:
-            hunks.append(
-                Hunk(
-                    Span(min(r[0] for r in run), max(r[1] for r in run)),
-                    Span(min(r[2] for r in run), max(r[3] for r in run)),
-                )
-            )
-            run = []
+    run: list[int] | None = None  # the open hunk's A start and end, B start and end
+    for edit in pair.edits:
+        if edit.op is EditOp.EQUAL:
+            if run is not None:
+                hunks.append(Hunk(Span(run[0], run[1]), Span(run[2], run[3])))
+                run = None
+        elif run is None:
+            run = [edit.a_start, edit.a_end, edit.b_start, edit.b_end]
+        else:
+            run[0], run[1] = min(run[0], edit.a_start), max(run[1], edit.a_end)
+            run[2], run[3] = min(run[2], edit.b_start), max(run[3], edit.b_end)
+    if run is not None:
+        hunks.append(Hunk(Span(run[0], run[1]), Span(run[2], run[3])))
     return tuple(hunks)
 
 

@@ -98,14 +98,13 @@ def split_merged(word: str) -> tuple[str, str] | None:
 
 def garble_flags(context: PairContext) -> Iterator[Drift]:
     """Spin artefacts that B's changed text has and A's does not."""
-    a_norms = [t.norm for t in context.a_words]
-    joined_a = {a + b for a, b in pairwise(a_norms)}
+    joined_a = {a + b for a, b in pairwise(context.a_norms)}
     a_side = context.a.text[slice(*context.pair.a_span)] if context.pair.a_span else ""
-    for hunk in context.hunks:
-        new = [t for t in context.b_words if hunk.holds_b(t.start, t.end)]
-        gone = [t for t in context.a_words if hunk.holds_a(t.start, t.end)]
+    for k, hunk in enumerate(context.hunks):
+        new, gone = list(context.new_words(k)), list(context.gone_words(k))
         a_place = Span(hunk.a_span.start, hunk.a_span.end)
-        for token, why in _artefacts(context, new, gone, joined_a):
+        first = context.held.b_first[k]
+        for token, why in _artefacts(context, new, first, gone, joined_a):
             yield context.flag(DriftKind.GARBLE, Severity.LOW, a_place, span_of(token), why)
     a_start = (
         Span(context.pair.a_span.start, context.pair.a_span.start)
@@ -135,15 +134,16 @@ def lone_garble(
 
 
 def _artefacts(
-    context: PairContext, new: list[Token], gone: list[Token], joined_a: set[str]
+    context: PairContext, new: list[Token], first: int, gone: list[Token], joined_a: set[str]
 ) -> Iterator[tuple[Token, str]]:
+    """The artefacts among a hunk's ``new`` words, the first of which is B's word number
+    ``first``."""
     text, words = context.b.text, context.b_words
     gone_keys = {_bare(t.norm): t for t in gone}
-    index = {t.start: k for k, t in enumerate(words)}
-    for token in new:
+    for k, token in enumerate(new, first):
         if token.norm in joined_a or split_merged(token.norm):
             yield token, f"Two words run together: “{token.text}”."
-        elif _capital_after_lower(text, words, index[token.start], token):
+        elif _capital_after_lower(text, words, k, token):
             yield token, f"A capitalised “{token.text}” in mid-sentence after a lower-case word."
         elif _lost_capital(context, token, gone_keys.get(_bare(token.norm))):
             was = gone_keys[_bare(token.norm)].text

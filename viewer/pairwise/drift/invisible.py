@@ -10,10 +10,17 @@ never as unchanged, and a front end can point at the place.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from viewer.model import Drift, DriftKind, Severity, Span
 from viewer.pairwise.drift.context import Hunk, PairContext
-from viewer.text.invisible import describe, hidden_counts, hidden_offsets, strip_hidden
+from viewer.text.invisible import (
+    HIDDEN,
+    describe,
+    hidden_counts,
+    hidden_offsets,
+    strip_hidden,
+)
 
 __all__ = ["invisible_flags"]
 
@@ -24,6 +31,8 @@ _LISTED = 3
 def invisible_flags(context: PairContext) -> Iterator[Drift]:
     """A low flag for each hunk of the pair whose hidden characters differ."""
     a_text, b_text = context.a.text, context.b.text
+    if not (_has_hidden(a_text) or _has_hidden(b_text)):
+        return  # no hidden character anywhere: every hunk's counts are equal (none)
     for hunk in context.hunks:
         a_span, b_span = _words_around(a_text, hunk.a_span), _words_around(b_text, hunk.b_span)
         a_hidden = hidden_counts(a_text, *a_span)
@@ -37,6 +46,13 @@ def invisible_flags(context: PairContext) -> Iterator[Drift]:
         yield context.flag(
             DriftKind.INVISIBLE, Severity.LOW, a_span, b_span, _explain(context, hunk, changes)
         )
+
+
+@lru_cache(maxsize=64)
+def _has_hidden(text: str) -> bool:
+    """Whether an article holds any hidden character, looked up once per article (every
+    pair of a comparison asks about the same two texts)."""
+    return not text.isascii() and HIDDEN.search(text) is not None
 
 
 def _words_around(text: str, span: Span) -> Span:

@@ -22,10 +22,8 @@ def change_kind(context: PairContext, furniture: bool) -> ChangeKind:
         return ChangeKind.IDENTICAL
     if furniture:
         return ChangeKind.BOILERPLATE
-    if [t.norm for t in context.a_words] == [t.norm for t in context.b_words]:
+    if context.a_norms == context.b_norms:
         return ChangeKind.TYPOGRAPHIC
-    changed = sum(1 for t in context.a_words if context.hunk_of_a(t)) + sum(
-        1 for t in context.b_words if context.hunk_of_b(t)
-    )
+    changed = sum(context.held.a_changed) + sum(context.held.b_changed)
     total = len(context.a_words) + len(context.b_words)
     return ChangeKind.EDITED if changed <= EDITED_AT_MOST * total else ChangeKind.PARAPHRASED

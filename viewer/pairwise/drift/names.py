@@ -134,13 +134,15 @@ def _accept(text: str, run: list[Token], starts: frozenset[int]) -> list[Name]:
 
 def entity_flags(context: PairContext) -> Iterator[Drift]:
     """Names whose words went missing on the other side, as entity or garble flags."""
+    if not any(map(_may_name, context.held.a)) and not any(map(_may_name, context.held.b)):
+        return  # no hunk holds a word a name could be made of: no name word changed
     a_names = _story_names(context.a, context.a_words, context.pair.a)
     b_names = _story_names(context.b, context.b_words, context.pair.b)
     a_keys = {_key(t) for t in context.a_words}
     b_keys = {_key(t) for t in context.b_words}
-    for hunk in context.hunks:
-        old = [t for n in a_names for t in n.words if hunk.holds_a(t.start, t.end)]
-        new = [t for n in b_names for t in n.words if hunk.holds_b(t.start, t.end)]
+    for k, hunk in enumerate(context.hunks):
+        old = _name_words(a_names, context.gone_words(k))
+        new = _name_words(b_names, context.new_words(k))
         lost = [t for t in old if _missing(_key(t), b_keys)]
         got = [t for t in new if _missing(_key(t), a_keys)]
         # A name only dropped may stand in another sentence of the other article (the
@@ -159,6 +161,20 @@ def entity_flags(context: PairContext) -> Iterator[Drift]:
         a_span = _tokens_or_point(lost, hunk.a_span)
         b_span = _tokens_or_point(got, hunk.b_span)
         yield _flag(context, lost, got, a_span, b_span)
+
+
+def _may_name(words: Sequence[Token]) -> bool:
+    """Whether any of the words could stand in a name: :func:`names` builds a name of
+    capitalised words and connectors ("of", "de") only."""
+    return any(t.text[:1].isupper() or t.norm in lexicon.NAME_CONNECTORS for t in words)
+
+
+def _name_words(found: Sequence[Name], held: Sequence[Token]) -> list[Token]:
+    """The words of ``found`` names among a hunk's ``held`` words, in the names' order."""
+    if not held:
+        return []
+    inside = set(held)
+    return [t for n in found for t in n.words if t in inside]
 
 
 def _story_names(article: Article, words: Sequence[Token], indexes: Sequence[int]) -> list[Name]:

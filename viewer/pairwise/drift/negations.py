@@ -29,8 +29,7 @@ def negation_terms(words: Sequence[Token]) -> list[Term]:
 
 def negation_flags(context: PairContext) -> Iterator[Drift]:
     """A negation added or removed (not "not clear" versus "unclear")."""
-    b_norms = {t.norm for t in context.b_words}
-    a_norms = {t.norm for t in context.a_words}
+    b_norms, a_norms = context.b_vocabulary, context.a_vocabulary
     for hunk, gone, new in term_changes(context, negation_terms):
         if len(gone) == len(new):
             continue
@@ -80,7 +79,7 @@ def _negating_prefix(word: str) -> bool:
     return False
 
 
-def _prefix_negated(words: Sequence[Token], negations: list[Term], other: set[str]) -> bool:
+def _prefix_negated(words: Sequence[Token], negations: list[Term], other: frozenset[str]) -> bool:
     """Whether each negation is matched by a prefixed word on the other side ("unclear")."""
     if not negations:
         return False

@@ -41,11 +41,12 @@ _CARDINALS = {w: v for w, v in lexicon.NUMBER_WORDS.items() if w in lexicon.CARD
 def number_terms(words: Sequence[Token]) -> list[Term]:
     """Quantities: digits with their scale, unit and qualifier, numbers in words, dates."""
     terms: list[Term] = []
-    k = 0
-    while k < len(words):
+    after = 0
+    for k in _possible_starts(words):
+        if k < after:
+            continue  # inside the quantity read last
         read = _read(words, k)
         if read is None:
-            k += 1
             continue
         value, last = read
         start, sense, label = words[k].start, "", _label(words, k, last)
@@ -55,8 +56,27 @@ def number_terms(words: Sequence[Token]) -> list[Term]:
             sense = lexicon.QUALIFIER_SENSE.get(" ".join(t.norm for t in qualifier), "~")
             label = " ".join([*(t.text for t in qualifier), label])
         terms.append(Term(sense + value, Span(start, words[last].end), label, value))
-        k = last + 1
+        after = last + 1
     return terms
+
+
+_STARTERS = frozenset(lexicon.NUMBER_WORDS) | lexicon.VAGUE_QUANTITIES
+"""Words that read as a quantity by themselves, or open one written out."""
+
+
+def _possible_starts(words: Sequence[Token]) -> list[int]:
+    """The words a quantity could start at, as far as :func:`_read` can tell: one not
+    opening with a letter (a digit, a currency sign), a number word (alone or heading a
+    hyphenated word), a vague quantity, or a capital (a day or month). Most words are
+    none of these, and reading every word costs the most of the number rule."""
+    return [
+        k
+        for k, t in enumerate(words)
+        if t.text[:1].isupper()
+        or not t.norm[:1].isalpha()
+        or t.norm in _STARTERS
+        or ("-" in t.norm and t.norm.partition("-")[0] in _STARTERS)
+    ]
 
 
 def _label(words: Sequence[Token], first: int, last: int) -> str:

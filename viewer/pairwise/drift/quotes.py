@@ -53,8 +53,22 @@ def _paragraph_quotes(text: str, paragraph: Span) -> Iterator[tuple[Span, bool]]
 
 def quote_flags(context: PairContext) -> Iterator[Drift]:
     """Words changed inside a quotation, and words moved into or out of one."""
+    if not _near_quote(context):
+        return  # no word or hunk of the pair can stand in a quotation: nothing to read
     yield from _changed_inside(context)
     yield from _quotedness_changed(context)
+
+
+def _near_quote(context: PairContext) -> bool:
+    """Whether a quotation of either side reaches the pair's words or the places of its
+    hunks, the only positions the quote rule looks up."""
+    a_span, b_span = context.pair.a_span, context.pair.b_span
+    assert a_span is not None and b_span is not None
+    a_start = min([a_span.start, *(h.a_span.start for h in context.hunks)])
+    a_end = max([a_span.end, *(h.a_span.end for h in context.hunks)])
+    b_start = min([b_span.start, *(h.b_span.start for h in context.hunks)])
+    b_end = max([b_span.end, *(h.b_span.end for h in context.hunks)])
+    return context.a_quotes.touches(a_start, a_end) or context.b_quotes.touches(b_start, b_end)
 
 
 Change = tuple[Hunk, list[Token], list[Token]]
@@ -64,9 +78,8 @@ Change = tuple[Hunk, list[Token], list[Token]]
 def _changed_inside(context: PairContext) -> Iterator[Drift]:
     """One flag per quotation whose words changed, listing each change."""
     groups: dict[Span, list[Change]] = {}
-    for hunk in context.hunks:
-        gone = [t for t in context.a_words if hunk.holds_a(t.start, t.end)]
-        new = [t for t in context.b_words if hunk.holds_b(t.start, t.end)]
+    for k, hunk in enumerate(context.hunks):
+        gone, new = list(context.gone_words(k)), list(context.new_words(k))
         if _joined(gone) == _joined(new):
             continue  # only typography, punctuation or spacing ("seat belt") changed
         gone, new = _quoted_parts(context, gone, new)
@@ -219,7 +232,11 @@ def _quotedness_flag(context: PairContext, run: list[tuple[Span, Span, bool]]) -
 
 def _kept_words(context: PairContext) -> Iterator[tuple[Token, Token]]:
     """Pairs of A and B word tokens that the edit script keeps unchanged, in order."""
-    a_kept = [t for t in context.a_words if context.hunk_of_a(t) is None]
-    b_kept = [t for t in context.b_words if context.hunk_of_b(t) is None]
+    a_kept = [
+        t for t, changed in zip(context.a_words, context.held.a_changed, strict=True) if not changed
+    ]
+    b_kept = [
+        t for t, changed in zip(context.b_words, context.held.b_changed, strict=True) if not changed
+    ]
     if len(a_kept) == len(b_kept):
         yield from zip(a_kept, b_kept, strict=True)

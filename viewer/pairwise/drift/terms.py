@@ -23,11 +23,19 @@ Extractor = Callable[[Sequence[Token]], list[Term]]
 _RANGE = re.compile(r"\d+(?:\.\d+)?-\d+(?:\.\d+)?")
 _EITHER = frozenset({"f", "m"})
 _NEITHER = frozenset({"n"})
+_HEDGE_WORDS = (
+    frozenset(lexicon.HEDGE_PHRASE_HEADS) | frozenset(lexicon.HEDGE_LEMMAS) | {"according"}
+)
+"""The words that can make a hedge term: a phrase's participle, a lemma, "according"."""
+_REFERENCES = lexicon.PERSONAL_PRONOUNS | lexicon.GENDERED_NOUNS
+"""The words a pronoun term is one of."""
 
 
 def hedge_terms(words: Sequence[Token]) -> list[Term]:
     """Hedges and attribution verbs, by lemma; "according to" and hedging phrases such
     as "is expected to" each as one term."""
+    if not any(t.norm in _HEDGE_WORDS for t in words):
+        return []  # every hedge term has one of these words
     terms: list[Term] = []
     taken: set[int] = set()
     for k in range(len(words)):
@@ -84,8 +92,12 @@ def term_changes(
 ) -> Iterator[tuple[Hunk | None, list[Term], list[Term]]]:
     """Per hunk, the terms A has more of and the terms B has more of."""
     a_terms, b_terms = extract(context.a_words), extract(context.b_words)
-    a_extra = Counter(t.key for t in a_terms) - Counter(t.key for t in b_terms)
-    b_extra = Counter(t.key for t in b_terms) - Counter(t.key for t in a_terms)
+    if not a_terms and not b_terms:
+        return  # the common case: neither side has a term of this kind
+    a_count, b_count = Counter(t.key for t in a_terms), Counter(t.key for t in b_terms)
+    a_extra, b_extra = a_count - b_count, b_count - a_count
+    if not a_extra and not b_extra:
+        return
     by_hunk: dict[Hunk | None, tuple[list[Term], list[Term]]] = {}
     for terms, extra, side in ((a_terms, a_extra, 0), (b_terms, b_extra, 1)):
         for term in _placed_first(context, terms, extra, side):
@@ -257,6 +269,10 @@ def hedge_flags(context: PairContext) -> Iterator[Drift]:
     where it stood: the word that happens to stand there is not a hedge ("could take"
     → "took" drops "could"; it does not swap it for "took").
     """
+    if _HEDGE_WORDS.isdisjoint(context.a_vocabulary) and _HEDGE_WORDS.isdisjoint(
+        context.b_vocabulary
+    ):
+        return  # neither side has a word a hedge is made of
     for hunk, gone, new in paired_changes(context, hedge_terms):
         a_span, b_span = sides(context, hunk, gone, new)
         if gone and new:
@@ -301,6 +317,10 @@ def _trimmed(context: PairContext, a_span: Span, b_span: Span) -> tuple[Span, Sp
 
 def pronoun_flags(context: PairContext) -> Iterator[Drift]:
     """A pronoun or gendered reference changed, added or dropped."""
+    if _REFERENCES.isdisjoint(context.a_vocabulary) and _REFERENCES.isdisjoint(
+        context.b_vocabulary
+    ):
+        return  # neither side has a pronoun or a gendered word
     for hunk, gone, new in term_changes(context, pronoun_terms):
         if not (gone and new) and all(t.key in lexicon.HONORIFICS for t in gone + new):
             continue  # "Mr. Reed" for "Reed" adds courtesy, not a new reference
