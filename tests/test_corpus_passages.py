@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tests.articles import article
 from viewer.corpus.audit import audit
 from viewer.corpus.passages import unquoted_words
+from viewer.corpus.story import named_passage_pairs
 from viewer.prepare.minhash import hash_strings
 from viewer.prepare.passage_keys import GRAM, GRAM_CONTENT, WINDOW, passage_keys
 from viewer.prepare.similarity import STOPWORDS
@@ -121,3 +122,15 @@ def test_a_sentence_of_function_words_has_no_passage_key() -> None:
     ids = hash_strings(words, wide=True)
     keys, _ = passage_keys(ids, np.zeros(len(words), np.int64), np.zeros(len(words), bool))
     assert len(keys) == 0
+
+
+def test_runs_of_words_propose_a_pair_only_with_a_rare_word_in_common() -> None:
+    """Stories cast in one template share long runs of words ("police in Ashcombe said
+    the cause was not yet known and asked witnesses to come forward", and in Brindle)
+    and name different places: their passages alone propose nothing. The crawl of
+    tests/test_warc_history.py is such a set of pages, end to end."""
+    passages = {(0, 1): 2, (0, 2): 3, (1, 2): 2, (2, 3): 4}
+    words = [frozenset({"ashcombe", "granary"}), frozenset({"brindle"}), frozenset({"granary"})]
+    words.append(frozenset({"granary"}))
+    assert named_passage_pairs(passages, words) == [(0, 2), (2, 3)]
+    assert named_passage_pairs(passages, words, known=[(0, 2)]) == [(2, 3)]

@@ -6,10 +6,11 @@ Two LSH indexes over the fingerprints (:mod:`viewer.prepare.fingerprint`) propos
   that share at least one sentence strongly (below) unless one has no keyed sentence:
   two short articles of one site collide on their common footer's shingles alone;
 - **sentence buckets**: two articles with at least ``MIN_HITS`` sentences in common,
-  where a sentence pair counts when it has the same exact key, shares ``STRONG`` of
-  the sketch bands (one band in common is chance), or shares a passage key (a run of
-  words kept verbatim inside sentences otherwise recast:
-  :mod:`viewer.prepare.passage_keys`).
+  where a sentence pair counts when it has the same exact key or shares ``STRONG`` of
+  the sketch bands (one band in common is chance).
+
+Besides, :func:`passage_pairs` finds the articles whose sentences share runs of words
+(:mod:`viewer.prepare.passage_keys`), for the proposal stage to weigh.
 
 Buckets are grouped by sorting key arrays (numpy), so the work grows with the corpus and
 the size of its buckets, not with the number of pairs of articles.
@@ -26,7 +27,15 @@ import numpy.typing as npt
 
 from viewer.prepare.fingerprint import BANDS, MIX, NUM_PERM, Fingerprints
 
-__all__ = ["BUCKET_CAP", "MIN_HITS", "STRONG", "Candidate", "candidates"]
+__all__ = [
+    "BUCKET_CAP",
+    "MIN_HITS",
+    "PASSAGE_CAP",
+    "STRONG",
+    "Candidate",
+    "candidates",
+    "passage_pairs",
+]
 
 MIN_HITS = 2
 """Sentences two articles must share strongly to become candidates."""
@@ -40,6 +49,11 @@ BUCKET_CAP = 50
 stock phrase) links each member to its next ``CHAIN`` members only, in corpus order:
 a family stays connected, and the pairs grow with the bucket, not its square."""
 CHAIN = 3
+PASSAGE_CAP = 12
+"""A passage key held by more sentences than this counts for nothing: a run of words a
+dozen pages carry is a template's or a beat's stock phrase ("crews from three stations
+fought the blaze at the"), not a passage one writer took from another (the copies of
+one story are proposed by their sentence keys and sketches)."""
 MAX_PARTNERS = 25
 """Candidates kept per article, the strongest first; a pair stays if either keeps it."""
 _CLIP = 65535
@@ -150,31 +164,51 @@ def _article_collisions(prints: Fingerprints) -> set[tuple[int, int]]:
     return pairs
 
 
-def _sentence_hits(prints: Fingerprints, skip: frozenset[int]) -> dict[tuple[int, int], int]:
-    """For each pair of articles, how many sentences they share strongly (see STRONG)."""
+def passage_pairs(
+    prints: Fingerprints, skip: frozenset[int] = frozenset()
+) -> dict[tuple[int, int], int]:
+    """Pairs of articles with at least ``MIN_HITS`` sentences that share a passage key
+    (:mod:`viewer.prepare.passage_keys`), and how many: evidence of a rewrite that kept
+    runs of its source's words, which :mod:`viewer.corpus.proposal` proposes only where
+    the two articles also name something rare in common (a template's stock phrase is
+    shared by stories of different places and people).
+
+    Args:
+        skip: exact keys of boilerplate sentences, whose passages count for nothing.
+    """
+    hits = _sentence_hits(prints, skip, passages=True)
+    return {pair: n for pair, n in hits.items() if n >= MIN_HITS}
+
+
+def _sentence_hits(
+    prints: Fingerprints, skip: frozenset[int], *, passages: bool = False
+) -> dict[tuple[int, int], int]:
+    """For each pair of articles, how many sentences they share strongly (see STRONG),
+    or with ``passages``, how many share a passage key."""
     article_of = np.repeat(np.arange(len(prints), dtype=np.int64), np.diff(prints.offsets))
     sentence_of = np.arange(len(prints.keys), dtype=np.int64) - prints.offsets[article_of]
     skipped = _among(prints.keys, skip)
     every = np.arange(len(prints.keys), dtype=np.int64)
-    channels = [
-        (keys, every, STRONG if channel == 0 else 1)
-        for channel, keys in enumerate(
-            [prints.keys, *(prints.sketches[:, k] for k in range(prints.sketches.shape[1]))]
-        )
-    ]
-    channels.append((prints.passages, prints.passage_rows, STRONG))
+    if passages:
+        channels = [(prints.passages, prints.passage_rows, STRONG, PASSAGE_CAP, False)]
+    else:
+        columns = [prints.keys, *(prints.sketches[:, k] for k in range(prints.sketches.shape[1]))]
+        channels = [
+            (keys, every, STRONG if n == 0 else 1, BUCKET_CAP, True)
+            for n, keys in enumerate(columns)
+        ]
     found: list[I64] = []
-    for keys, owners, weight in channels:
+    for keys, owners, weight, cap, chained in channels:
         present = np.flatnonzero((keys != 0) & ~skipped[owners])
         order, starts, sizes = _runs(keys[present])
         rows = owners[present[order]]
         pairs: list[tuple[I64, I64]] = []
-        for size in np.unique(sizes[(sizes >= 2) & (sizes <= BUCKET_CAP)]).tolist():
+        for size in np.unique(sizes[(sizes >= 2) & (sizes <= cap)]).tolist():
             # every bucket of one size at once: its rows, then each pair of positions
             first, second = _pairs_of(size)
             bases = starts[sizes == size][:, None]
             pairs.append((rows[bases + first].ravel(), rows[bases + second].ravel()))
-        for start, size in _sized(starts, sizes, BUCKET_CAP + 1, len(rows)):
+        for start, size in _sized(starts, sizes, cap + 1, len(rows) if chained else 0):
             group = rows[start : start + size]
             pairs += [(group[:-step], group[step:]) for step in range(1, CHAIN + 1)]
         if pairs:

@@ -9,9 +9,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from viewer.corpus.boilerplate import boilerplate_keys
-from viewer.corpus.candidates import candidates
+from viewer.corpus.candidates import candidates, passage_pairs
 from viewer.corpus.profile import Profiles
-from viewer.corpus.story import rare_words, story_pairs
+from viewer.corpus.story import named_passage_pairs, rare_words, story_pairs
 from viewer.model import Article
 from viewer.prepare.fingerprint import Fingerprints, fingerprint
 
@@ -34,7 +34,8 @@ class Proposal:
     profiles: Profiles
     pairs: list[tuple[int, int]]
     """Article indexes ``(x, y)``, x < y, of every pair to judge: the fingerprints'
-    candidates, then the story pairs (articles naming the same rare things)."""
+    candidates, then the story pairs (articles naming the same rare things), then the
+    pairs that share runs of words and a rare word."""
 
 
 def propose(articles: Sequence[Article], progress: Progress | None = None) -> Proposal:
@@ -50,4 +51,5 @@ def propose(articles: Sequence[Article], progress: Progress | None = None) -> Pr
     profiles = Profiles(articles, prints, boilerplate)
     words = [rare_words(article, profiles[n]) for n, article in enumerate(articles)]
     proposed += story_pairs(words, proposed)
+    proposed += named_passage_pairs(passage_pairs(prints, boilerplate), words, proposed)
     return Proposal(index, prints, profiles, proposed)

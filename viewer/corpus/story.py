@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 
 from viewer.corpus.profile import Profile
@@ -27,7 +27,7 @@ from viewer.prepare.fingerprint import sentence_words
 from viewer.prepare.similarity import STOPWORDS
 from viewer.text.wordlists import english
 
-__all__ = ["MAX_POSTINGS", "MIN_SHARED", "rare_words", "story_pairs"]
+__all__ = ["MAX_POSTINGS", "MIN_SHARED", "named_passage_pairs", "rare_words", "story_pairs"]
 
 MIN_SHARED = 3
 """Rare words two articles must share to be proposed."""
@@ -90,3 +90,19 @@ def _rare(word: str) -> bool:
         and _DIGIT.search(word) is None
         and word not in english("small")
     )
+
+
+def named_passage_pairs(
+    passages: Mapping[tuple[int, int], int],
+    words: Sequence[frozenset[str]],
+    known: Iterable[tuple[int, int]] = (),
+) -> list[tuple[int, int]]:
+    """The pairs of ``passages`` (articles whose sentences share runs of words) that also
+    share a rare word, apart from the pairs already ``known``; in order.
+
+    A run of words alone is what two stories cast in one template share ("police in
+    Ashcombe said the cause was not yet known and asked witnesses to come forward", and
+    in Brindle); a rewrite of one story keeps its names too.
+    """
+    skip = set(known)
+    return sorted((a, b) for (a, b) in passages if (a, b) not in skip and words[a] & words[b])

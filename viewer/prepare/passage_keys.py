@@ -9,9 +9,11 @@ words in a row share a window of grams and so a kept key; a run as short as ``GR
 words is found when its gram is the smallest of its windows on both sides. About
 ``2 / (WINDOW + 1)`` of the grams are kept.
 
-The candidate stage (:mod:`viewer.corpus.candidates`) counts a shared key as a sentence
-shared strongly, so that a rewrite that keeps runs of its source's words inside recast
-sentences is judged (:mod:`viewer.corpus.passages`) although few of its sentences match.
+Two articles with sentences sharing keys are proposed for judging when they also share a
+rare word (:func:`viewer.corpus.candidates.passage_pairs`,
+:func:`viewer.corpus.story.named_passage_pairs`), so that a rewrite that keeps runs of
+its source's words inside recast sentences is judged (:mod:`viewer.corpus.passages`)
+although few of its sentences match.
 """
 
 from __future__ import annotations
