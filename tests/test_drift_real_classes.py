@@ -242,3 +242,44 @@ def test_a_speaker_named_after_a_closing_mark_is_outside_the_quotation() -> None
     a = "She put it plainly: “Salt spray eats the steel faster than anyone planned for.”"
     b = "“Salt spray eats the steel faster than anyone planned for,” the engineer said."
     assert [f for f in flags(a, b) if f.kind is DriftKind.QUOTE_ALTERED] == []
+
+
+LATER_TAKE_A = (
+    "A magnitude 7.4 earthquake shook the coast of Guerrero state on Monday, the "
+    "seismological service said. Its epicentre was near the town of Tecpan. A 5.9 "
+    "aftershock followed within the hour. Two people were hurt by falling glass."
+)
+LATER_TAKE_B = (
+    "A 5.9 aftershock shook the coast of Guerrero state on Monday, an hour after the "
+    "first quake, the seismological service said. The first, of magnitude 7.4, was "
+    "centred near Tecpan. Two people were hurt by falling glass."
+)
+
+
+def test_a_figure_moved_between_recast_sentences_is_not_a_changed_figure() -> None:
+    """A later take puts the aftershock where the first take had the quake: "7.4" meets
+    "5.9" in one aligned sentence, but both versions give both magnitudes."""
+    found = [f for f in flags(LATER_TAKE_A, LATER_TAKE_B) if f.kind is DriftKind.NUMBER]
+    assert found and all(f.severity is not Severity.HIGH for f in found)
+    assert any("the sentences were recast" in f.explanation for f in found)
+
+
+def test_a_figure_changed_and_gone_from_the_other_version_is_still_high() -> None:
+    b = LATER_TAKE_A.replace("magnitude 7.4", "magnitude 7.1")
+    assert ("number", "7.4", "7.1") in high(LATER_TAKE_A, b)
+
+
+def test_a_place_named_elsewhere_in_the_other_version_is_not_a_changed_place() -> None:
+    """The place the first take gave in its lede, the later take names in its second
+    sentence, and its lede names the wider region instead."""
+    a = (
+        "Floods cut off three villages in Tecpan on Monday, officials said. Rescue crews "
+        "reached Guerrero's coast by boat."
+    )
+    b = (
+        "Floods cut off three villages in Guerrero on Monday, officials said. Rescue crews "
+        "reached Tecpan's coast by boat."
+    )
+    assert [kind for kind, _, _ in high(a, b) if kind == "entity"] == []
+    c = a.replace("in Tecpan", "in Acapulco")
+    assert ("entity", "Tecpan", "Acapulco") in high(a, c)

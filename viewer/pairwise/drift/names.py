@@ -26,6 +26,7 @@ from viewer.pairwise.drift.context import (
     span_of,
 )
 from viewer.pairwise.drift.garble import zipf
+from viewer.pairwise.drift.standing import moved_note, swapped_in_place, word_counts
 from viewer.text.normalize import fold_text
 
 _DICTIONARY_ZIPF = 3.5
@@ -294,6 +295,11 @@ def _flag(
         severity = Severity.LOW
     elif lost and got:
         why, severity = f"A name changed: “{before}” became “{after}”.", Severity.HIGH
+        values = [_key(t) for t in lost], [_key(t) for t in got]
+        if not swapped_in_place(context.a, context.b, *values, word_counts):
+            note = moved_note(context.a, context.b, *values, word_counts)
+            why = f"{why[:-1]} in this sentence, but {note}: the sentences were recast."
+            severity = Severity.MEDIUM
     elif lost:
         # A name cut from a sentence is detail trimmed more often than meaning changed;
         # one swapped for another says someone else did it.

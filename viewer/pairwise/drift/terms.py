@@ -18,6 +18,7 @@ from viewer.model import Drift, DriftKind, Severity, Span, Token
 from viewer.pairwise.drift import lexicon
 from viewer.pairwise.drift.context import Hunk, PairContext, Term, enclosing, span_of
 from viewer.pairwise.drift.numbers import number_terms
+from viewer.pairwise.drift.standing import moved_note, swapped_in_place, term_counts
 
 Extractor = Callable[[Sequence[Token]], list[Term]]
 _RANGE = re.compile(r"\d+(?:\.\d+)?-\d+(?:\.\d+)?")
@@ -28,6 +29,8 @@ _HEDGE_WORDS = (
 )
 """The words that can make a hedge term: a phrase's participle, a lemma, "according"."""
 _REFERENCES = lexicon.PERSONAL_PRONOUNS | lexicon.GENDERED_NOUNS
+_NUMBERS = term_counts(number_terms)
+"""How often each figure stands in a whole article (:mod:`~viewer.pairwise.drift.standing`)."""
 """The words a pronoun term is one of."""
 
 
@@ -205,8 +208,13 @@ def _number_flag(
         why = f"Only a percent sign differs: {listed(gone)} became {listed(new)}."
         severity = Severity.LOW
     elif gone and new:
+        values = [t.bare for t in gone], [t.bare for t in new]
         why = f"A number changed: {listed(gone)} became {listed(new)}."
         severity = Severity.HIGH
+        if not swapped_in_place(context.a, context.b, *values, _NUMBERS):
+            note = moved_note(context.a, context.b, *values, _NUMBERS)
+            why = f"{why[:-1]} in this sentence, but {note}: the sentences were recast."
+            severity = Severity.MEDIUM
     elif gone:
         why = f"A number was removed: {listed(gone)}."
     else:
