@@ -283,3 +283,21 @@ def test_a_place_named_elsewhere_in_the_other_version_is_not_a_changed_place() -
     assert [kind for kind, _, _ in high(a, b) if kind == "entity"] == []
     c = a.replace("in Tecpan", "in Acapulco")
     assert ("entity", "Tecpan", "Acapulco") in high(a, c)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("50 kilometres", "31 miles"), ("12 feet", "3.7 metres"), ("90 kilograms", "198 lb")],
+)
+def test_a_measure_converted_to_other_units_is_no_changed_figure(before: str, after: str) -> None:
+    """A metric site's copy of a wire story gives distances and weights in its own units."""
+    a = f"The landslide carried the truck {before} down the slope, the police said."
+    b = a.replace(before, after)
+    found = [f for f in flags(a, b) if f.kind is DriftKind.NUMBER]
+    assert [(f.severity, f.before, f.after) for f in found] == [(Severity.LOW, before, after)]
+
+
+def test_a_measure_changed_and_converted_is_still_high() -> None:
+    a = "The landslide carried the truck 50 kilometres down the slope, the police said."
+    b = a.replace("50 kilometres", "40 miles")
+    assert ("number", "50", "40") in high(a, b)

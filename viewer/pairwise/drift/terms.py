@@ -207,6 +207,14 @@ def _number_flag(
     elif gone and new and _unsigned(gone) == _unsigned(new):
         why = f"Only a percent sign differs: {listed(gone)} became {listed(new)}."
         severity = Severity.LOW
+    elif gone and new and (units := _converted(context, gone, new)) is not None:
+        a_span, b_span = Span(a_span.start, units[0].end), Span(b_span.start, units[1].end)
+        before, after = (
+            context.a.text[a_span.start : a_span.end],
+            context.b.text[b_span.start : b_span.end],
+        )
+        why = f"The same measure in other units: “{before}” became “{after}”."
+        severity = Severity.LOW
     elif gone and new:
         values = [t.bare for t in gone], [t.bare for t in new]
         why = f"A number changed: {listed(gone)} became {listed(new)}."
@@ -222,6 +230,53 @@ def _number_flag(
     if not (gone and new) and all(t.bare in lexicon.WEEKDAYS for t in gone + new):
         severity = Severity.LOW  # "on Thursday" left out: the day, not a quantity
     return context.flag(DriftKind.NUMBER, severity, a_span, b_span, why)
+
+
+_UNITS: dict[str, tuple[str, float]] = {
+    **{w: ("length", 1000.0) for w in "km kilometre kilometres kilometer kilometers".split()},
+    **{w: ("length", 1609.344) for w in "mile miles mi".split()},
+    **{w: ("length", 1.0) for w in "m metre metres meter meters".split()},
+    **{w: ("length", 0.3048) for w in "ft foot feet".split()},
+    **{w: ("mass", 1.0) for w in "kg kilogram kilograms kilo kilos".split()},
+    **{w: ("mass", 0.45359237) for w in "lb lbs pound pounds".split()},
+    **{w: ("volume", 1.0) for w in "l litre litres liter liters".split()},
+    **{w: ("volume", 3.785411784) for w in "gallon gallons".split()},
+}
+"""Units a localised copy converts ("50 kilometres" for "31 miles"), with their kind and
+size in the kind's base unit (money is left out: a rate changes with the day)."""
+_ROUNDING = 0.05
+"""How far a converted figure may stray from the other: rounding to whole units ("31
+miles" is 49.9 km) and the odd approximation ("about 30 miles")."""
+
+
+def _converted(
+    context: PairContext, gone: list[Term], new: list[Term]
+) -> tuple[Token, Token] | None:
+    """The unit words, when each figure is one measure written in another unit: one term
+    each side, each followed by a unit of the same kind, their sizes within
+    ``_ROUNDING``."""
+    if len(gone) != 1 or len(new) != 1:
+        return None
+    old = _measure(gone[0], context.a_words)
+    now = _measure(new[0], context.b_words)
+    if old is None or now is None or old[0] != now[0] or old[2].norm == now[2].norm:
+        return None
+    if abs(old[1] - now[1]) > _ROUNDING * max(old[1], now[1]):
+        return None
+    return old[2], now[2]
+
+
+def _measure(term: Term, words: Sequence[Token]) -> tuple[str, float, Token] | None:
+    """The kind and size in base units of a figure followed by a unit word, and the word."""
+    after = next((t for t in words if t.start >= term.span.end), None)
+    unit = _UNITS.get(after.norm) if after is not None else None
+    if unit is None or after is None:
+        return None
+    try:
+        value = float(term.bare.lstrip("~<>="))
+    except ValueError:
+        return None
+    return unit[0], value * unit[1], after
 
 
 def _quantity(term: Term) -> str:
