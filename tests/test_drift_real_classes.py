@@ -301,3 +301,22 @@ def test_a_measure_changed_and_converted_is_still_high() -> None:
     a = "The landslide carried the truck 50 kilometres down the slope, the police said."
     b = a.replace("50 kilometres", "40 miles")
     assert ("number", "50", "40") in high(a, b)
+
+
+def test_chances_are_hedges_as_likely_does() -> None:
+    a = "If the ferry is late again, chances are the fog has closed the harbour."
+    b = "If the ferry is late again, it is likely the fog has closed the harbour."
+    assert [f for f in flags(a, b) if f.kind is DriftKind.HEDGE] == []
+    c = "If the ferry is late again, the fog has closed the harbour."
+    assert ("hedge", "chances are", "") in high(a, c)
+
+
+def test_could_as_the_past_of_can_is_no_hedge() -> None:
+    """ "Could follow" and "were able to follow" say one thing; "could" dropped with no
+    ability in its place still reads as a possibility stated firmly."""
+    a = "Older swimmers could follow the buoy line well, even in the swell."
+    b = "Older swimmers were able to follow the buoy line well, even in the swell."
+    assert [f for f in flags(a, b) if f.kind is DriftKind.HEDGE] == []
+    c = "The storm could close the harbour on Friday, the coast guard said."
+    d = "The storm will close the harbour on Friday, the coast guard said."
+    assert ("hedge", "could", "") in high(c, d)

@@ -25,9 +25,13 @@ _RANGE = re.compile(r"\d+(?:\.\d+)?-\d+(?:\.\d+)?")
 _EITHER = frozenset({"f", "m"})
 _NEITHER = frozenset({"n"})
 _HEDGE_WORDS = (
-    frozenset(lexicon.HEDGE_PHRASE_HEADS) | frozenset(lexicon.HEDGE_LEMMAS) | {"according"}
+    frozenset(lexicon.HEDGE_PHRASE_HEADS)
+    | frozenset(lexicon.HEDGE_LEMMAS)
+    | {"according", "chances", "odds"}
 )
-"""The words that can make a hedge term: a phrase's participle, a lemma, "according"."""
+"""The words that can make a hedge term: a phrase's participle, a lemma, "according",
+"chances" or "odds" ("chances are")."""
+_CHANCES = frozenset({"chances", "odds"})
 _REFERENCES = lexicon.PERSONAL_PRONOUNS | lexicon.GENDERED_NOUNS
 _NUMBERS = term_counts(number_terms)
 """How often each figure stands in a whole article (:mod:`~viewer.pairwise.drift.standing`)."""
@@ -56,6 +60,10 @@ def hedge_terms(words: Sequence[Token]) -> list[Term]:
     for first, second in pairwise(words):
         if first.norm == "according" and second.norm == "to":
             terms.append(Term("according to", Span(first.start, second.end), "according to"))
+        elif first.norm in _CHANCES and second.norm == "are":
+            # "chances are they chose to" hedges as "it's likely they chose to" does
+            text = f"{first.text} {second.text}"
+            terms.append(Term("likely", Span(first.start, second.end), text))
     return sorted(terms, key=lambda t: t.span)
 
 
@@ -337,6 +345,8 @@ def hedge_flags(context: PairContext) -> Iterator[Drift]:
     ):
         return  # neither side has a word a hedge is made of
     for hunk, gone, new in paired_changes(context, hedge_terms):
+        if _ability(context, gone, new):
+            continue
         a_span, b_span = sides(context, hunk, gone, new)
         if gone and new:
             neutral = {t.key in lexicon.NEUTRAL_ATTRIBUTION for t in gone + new}
@@ -354,6 +364,15 @@ def hedge_flags(context: PairContext) -> Iterator[Drift]:
             a_span = Span(a_span.start, a_span.start)
             why = f"A hedge or attribution was added: {listed(new)}."
         yield context.flag(DriftKind.HEDGE, severity, a_span, b_span, why)
+
+
+def _ability(context: PairContext, gone: list[Term], new: list[Term]) -> bool:
+    """Whether a lone "could" added or dropped is the past of "can", said the other way
+    ("could follow" and "were able to follow"): an ability, not a possibility hedged."""
+    if [t.key for t in gone + new] != ["could"]:
+        return False
+    other = context.b_words if gone else context.a_words
+    return any(x.norm == "able" and y.norm == "to" for x, y in pairwise(other))
 
 
 def _one_sided(terms: list[Term]) -> Severity:
