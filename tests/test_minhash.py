@@ -212,4 +212,4 @@ def test_the_module_names_no_other_hashing() -> None:
     algorithm could change under the same name."""
     source = Path(minhash.__file__).read_text(encoding="utf-8")
     imports = set(re.findall(r"^(?:from|import) (\w+)", source, re.MULTILINE))
-    assert imports == {"__future__", "hashlib", "collections", "numpy"}
+    assert imports == {"__future__", "hashlib", "collections", "typing", "numpy"}

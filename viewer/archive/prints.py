@@ -42,6 +42,7 @@ import numpy.typing as npt
 
 from viewer.prepare import minhash
 from viewer.prepare.minhash import (
+    batched,
     byte_table,
     one_permutation,
     poly_hashes,
@@ -122,7 +123,7 @@ def resemblance(a: U32, b: U32) -> float:
 
 def prints(texts: Sequence[str]) -> Prints:
     """Fingerprints of every text, hashed in batches of about ``_BATCH_BYTES``."""
-    parts = [_batch(chunk) for chunk in _chunks(texts)]
+    parts = [_batch(chunk) for chunk in batched(texts, len, _BATCH_BYTES)]
     if not parts:
         parts = [_batch([])]
     offsets = [parts[0].sample_offsets]
@@ -137,20 +138,6 @@ def prints(texts: Sequence[str]) -> Prints:
         samples=np.concatenate([p.samples for p in parts]),
         sample_offsets=np.concatenate(offsets),
     )
-
-
-def _chunks(texts: Sequence[str]) -> list[Sequence[str]]:
-    """Consecutive runs of texts of about ``_BATCH_BYTES`` characters each."""
-    chunks: list[Sequence[str]] = []
-    start = size = 0
-    for end, text in enumerate(texts):
-        size += len(text) + 1
-        if size >= _BATCH_BYTES:
-            chunks.append(texts[start : end + 1])
-            start, size = end + 1, 0
-    if start < len(texts):
-        chunks.append(texts[start:])
-    return chunks
 
 
 def _batch(texts: Sequence[str]) -> Prints:

@@ -40,6 +40,7 @@ import numpy.typing as npt
 from viewer.model import Article
 from viewer.prepare import minhash
 from viewer.prepare.minhash import (
+    batched,
     byte_table,
     hash_strings,
     one_permutation,
@@ -357,13 +358,17 @@ def _distinct(ids: U64, owner: I64, m: int) -> tuple[npt.NDArray[np.bool_], I64]
     return repeat, np.bincount(owner[~repeat], minlength=m).astype(np.int64)
 
 
+def _length(article: Article) -> int:
+    return len(article.text)
+
+
 def fingerprint(articles: Sequence[Article], progress: Progress | None = None) -> Fingerprints:
     """Shingle signatures and sentence keys of every article, in batches."""
     n = len(articles)
     common = common_stems(articles)
     parts: list[_Part] = []
     done = 0
-    for batch in _batches(articles):
+    for batch in batched(articles, _length, _BATCH_CHARS):
         parts.append(_batch(batch, common))
         done += len(batch)
         if progress is not None:
@@ -397,20 +402,6 @@ class _Part:
     sketches: U64
     passages: U64
     passage_rows: I64
-
-
-def _batches(articles: Sequence[Article]) -> list[Sequence[Article]]:
-    """Consecutive runs of articles of about ``_BATCH_CHARS`` characters each."""
-    batches: list[Sequence[Article]] = []
-    start = size = 0
-    for end, article in enumerate(articles):
-        size += len(article.text) + 1
-        if size >= _BATCH_CHARS:
-            batches.append(articles[start : end + 1])
-            start, size = end + 1, 0
-    if start < len(articles):
-        batches.append(articles[start:])
-    return batches
 
 
 def _batch(articles: Sequence[Article], common: U64) -> _Part:

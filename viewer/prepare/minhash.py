@@ -38,7 +38,8 @@ algorithms; a change that would give other values for the same input changes
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -49,6 +50,7 @@ __all__ = [
     "PARAMETERS",
     "SHINGLE",
     "VERSION",
+    "batched",
     "byte_table",
     "hash_strings",
     "minhash",
@@ -95,6 +97,24 @@ _HEAD_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
 """The low ``k`` bytes of a little-endian integer: a word's first ``k`` bytes."""
 _TAIL_MASKS = np.array([~((1 << (8 * (8 - k))) - 1) & (2**64 - 1) for k in range(9)], np.uint64)
 """The high ``k`` bytes: the last ``k`` bytes of a word past its first eight."""
+
+
+_T = TypeVar("_T")
+
+
+def batched(items: Sequence[_T], size: Callable[[_T], int], limit: int) -> list[Sequence[_T]]:
+    """Consecutive runs of ``items`` whose sizes (plus one each, a separator) reach
+    ``limit``, the last run shorter: what one pass of numpy over a batch hashes."""
+    runs: list[Sequence[_T]] = []
+    start = total = 0
+    for end, item in enumerate(items):
+        total += size(item) + 1
+        if total >= limit:
+            runs.append(items[start : end + 1])
+            start, total = end + 1, 0
+    if start < len(items):
+        runs.append(items[start:])
+    return runs
 
 
 def mix(x: U64) -> U64:
