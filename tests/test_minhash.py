@@ -185,9 +185,17 @@ def test_batches_and_a_fresh_vocabulary_change_nothing(monkeypatch: pytest.Monke
     monkeypatch.setattr(audit, "_BATCH_CHARS", 500)
     monkeypatch.setattr(audit, "_VOCABULARY", audit._Vocabulary())
     monkeypatch.setattr(audit._Vocabulary, "MAX", 40)
-    assert len(audit._batches(corpus)) == len(corpus)
+    assert len(minhash.batched(corpus, lambda a: len(a.text), 500)) == len(corpus)
     split = fingerprint(corpus)
-    for name in ("signatures", "shingles", "offsets", "keys", "sketches"):
+    for name in (
+        "signatures",
+        "shingles",
+        "offsets",
+        "keys",
+        "sketches",
+        "passages",
+        "passage_rows",
+    ):
         assert np.array_equal(getattr(whole, name), getattr(split, name)), name
 
 
