@@ -50,10 +50,12 @@ def passage_keys(ids: U64, owner: I64, content: npt.NDArray[np.bool_]) -> tuple[
     if len(ids) < GRAM:
         return np.zeros(0, np.uint64), np.zeros(0, np.int64)
     grams = _gram_hashes(ids)
-    whole = owner[: len(grams)] == owner[GRAM - 1 :]
     counts = np.convolve(content.astype(np.int64), np.ones(GRAM, np.int64), "valid")
-    grams[~whole | (counts < GRAM_CONTENT)] = _NONE
-    gram_owner = owner[: len(grams)]
+    grams[counts < GRAM_CONTENT] = _NONE
+    # only the grams inside one sentence, so that what a sentence keeps depends on its
+    # own words alone, not on the sentence after it or where a batch ends
+    whole = np.flatnonzero(owner[: len(grams)] == owner[GRAM - 1 :])
+    grams, gram_owner = grams[whole], owner[whole]
     kept = np.zeros(len(grams), bool)
     if len(grams) >= WINDOW:
         windows = sliding_window_view(grams, WINDOW)
@@ -61,7 +63,7 @@ def passage_keys(ids: U64, owner: I64, content: npt.NDArray[np.bool_]) -> tuple[
         at = np.arange(len(windows)) + (WINDOW - 1) - windows[:, ::-1].argmin(axis=1)
         inside = gram_owner[: len(windows)] == gram_owner[WINDOW - 1 :]
         kept[at[inside]] = True
-    _keep_short(grams, gram_owner, whole, kept)
+    _keep_short(grams, gram_owner, kept)
     kept &= grams != _NONE
     return grams[kept], gram_owner[kept]
 
@@ -75,15 +77,12 @@ def _gram_hashes(ids: U64) -> U64:
     return acc
 
 
-def _keep_short(
-    grams: U64, owner: I64, whole: npt.NDArray[np.bool_], kept: npt.NDArray[np.bool_]
-) -> None:
+def _keep_short(grams: U64, owner: I64, kept: npt.NDArray[np.bool_]) -> None:
     """Keep the smallest gram of each sentence with fewer than ``WINDOW`` grams."""
-    real = np.flatnonzero(whole)
-    if not len(real):
+    if not len(grams):
         return
-    starts = np.flatnonzero(np.r_[True, owner[real][1:] != owner[real][:-1]])
-    sizes = np.diff(np.r_[starts, len(real)])
-    smallest = np.minimum.reduceat(grams[real], starts)
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    sizes = np.diff(np.r_[starts, len(grams)])
+    smallest = np.minimum.reduceat(grams, starts)
     short = np.repeat(sizes < WINDOW, sizes)
-    kept[real[short & (grams[real] == np.repeat(smallest, sizes))]] = True
+    kept[short & (grams == np.repeat(smallest, sizes))] = True
