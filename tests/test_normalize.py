@@ -51,3 +51,12 @@ def test_every_folded_range_maps_inside_the_original(text: str) -> None:
     for start in range(0, n, max(1, n // 7)):
         a, b = folded.to_original(start, n)
         assert 0 <= a <= b <= len(text)
+
+
+@given(st.text(max_size=80))
+def test_folding_twice_changes_nothing(text: str) -> None:
+    """What the furniture patterns read of a sentence is the same whether it is given
+    raw or already folded (the corpus and drift stages share one cache entry)."""
+    once = fold_text(text)
+    assert fold_text(once) == once
+    assert fold_text(once.strip()).strip() == once.strip()

@@ -29,7 +29,9 @@ def boilerplate_sentences(article: Article, known: Collection[str] = ()) -> dict
     repeats = Counter(folded)
     found: dict[int, str] = {}
     for index, text in enumerate(folded):
-        reason = _reason(text, repeats, known)
+        # the raw text, not the folded: the corpus stages ask furniture_reason of it too,
+        # and the answer (it folds) and its cache entry are the same
+        reason = furniture_reason(article.sentences[index].text) or _reason(text, repeats, known)
         if reason:
             found[index] = reason
     furniture = [folded[i] for i in found]
@@ -45,9 +47,7 @@ def _is_caption(text: str) -> bool:
 
 
 def _reason(text: str, repeats: Counter[str], known: Collection[str]) -> str | None:
-    reason = furniture_reason(text)
-    if reason:
-        return reason
+    """Why a folded sentence is boilerplate other than by its form, or ``None``."""
     if (
         repeats[text] > 1
         and len(text.split()) <= _CAPTION_WORDS
