@@ -352,7 +352,7 @@ def test_every_boilerplate_pattern_gets_past_the_cheap_check(line: str) -> None:
 
     from viewer.pairwise.drift.boilerplate import _reason
 
-    assert _reason(line, Counter(), ()) is not None
+    assert _reason(line, line, Counter(), ()) is not None
 
 
 def test_a_dropped_qualifier_shows_the_qualifier_with_its_number() -> None:

@@ -29,9 +29,7 @@ def boilerplate_sentences(article: Article, known: Collection[str] = ()) -> dict
     repeats = Counter(folded)
     found: dict[int, str] = {}
     for index, text in enumerate(folded):
-        # the raw text, not the folded: the corpus stages ask furniture_reason of it too,
-        # and the answer (it folds) and its cache entry are the same
-        reason = furniture_reason(article.sentences[index].text) or _reason(text, repeats, known)
+        reason = _reason(article.sentences[index].text, text, repeats, known)
         if reason:
             found[index] = reason
     furniture = [folded[i] for i in found]
@@ -46,8 +44,16 @@ def _is_caption(text: str) -> bool:
     return len(text.split()) <= _CAPTION_WORDS and not text.endswith((".", "?", "!", "”", '"'))
 
 
-def _reason(text: str, repeats: Counter[str], known: Collection[str]) -> str | None:
-    """Why a folded sentence is boilerplate other than by its form, or ``None``."""
+def _reason(raw: str, text: str, repeats: Counter[str], known: Collection[str]) -> str | None:
+    """Why a sentence (``raw``, and ``text`` folded) is boilerplate, or ``None``.
+
+    Its form is read from the raw text, not the folded: the corpus stages ask
+    :func:`furniture_reason` of it too, and the answer (it folds) and its cache entry
+    are the same.
+    """
+    reason = furniture_reason(raw)
+    if reason:
+        return reason
     if (
         repeats[text] > 1
         and len(text.split()) <= _CAPTION_WORDS
