@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from viewer.archive import prints as module
 from viewer.archive.prints import NUM_PERM, SHINGLE, prints, resemblance
+from viewer.prepare.minhash import batched
 from viewer.prepare.similarity import STOPWORDS
 
 VOCABULARY = [f"w{n}x" for n in range(400)] + ["police", "mayor", "city", "said", "the", "of"]
@@ -47,10 +48,10 @@ def test_the_same_text_gives_the_same_prints_wherever_it_sits_in_a_batch() -> No
 def test_batches_split_by_size_agree_with_one_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(4)
     texts = [_text(rng, 200) for _ in range(30)]
-    assert len(module._chunks(texts)) == 1
+    assert len(batched(texts, len, module._BATCH_BYTES)) == 1
     whole = prints(texts)
     monkeypatch.setattr(module, "_BATCH_BYTES", 2000)
-    assert len(module._chunks(texts)) > 10
+    assert len(batched(texts, len, module._BATCH_BYTES)) > 10
     split = prints(texts)
     assert np.array_equal(whole.signatures, split.signatures)
     assert np.array_equal(whole.samples, split.samples)
