@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from tests.articles import article
 from tests.test_corpus_stories import BUDGET, FLOOD, ROBOTS, SPUN_ROBOTS
 from viewer.prepare import fingerprint as audit
-from viewer.prepare import minhash
+from viewer.prepare import minhash, vocabulary
 from viewer.prepare.fingerprint import exact_key, fingerprint, sentence_words, sketch_keys
 from viewer.prepare.minhash import (
     NUM_PERM,
@@ -109,7 +109,7 @@ ALPHABET = st.sampled_from([*"abcXYZ019 '-.,;!?\"()\n\t_é—’“”…", "don
 
 @given(st.lists(ALPHABET, max_size=60).map("".join))
 def test_the_words_are_those_of_the_audits_word_pattern(text: str) -> None:
-    words = audit._words([text, text.upper()])
+    words = vocabulary.batch_words([text, text.upper()])
     expected = sentence_words(text)
     assert words.counts.tolist()[0] == len(expected)
     assert words.ids[: len(expected)].tolist() == hash_strings(expected, wide=True).tolist()
@@ -183,8 +183,8 @@ def test_batches_and_a_fresh_vocabulary_change_nothing(monkeypatch: pytest.Monke
     corpus = [article(t, f"t{n}") for n, t in enumerate([BUDGET, FLOOD, ROBOTS, SPUN_ROBOTS] * 3)]
     whole = fingerprint(corpus)
     monkeypatch.setattr(audit, "_BATCH_CHARS", 500)
-    monkeypatch.setattr(audit, "_VOCABULARY", audit._Vocabulary())
-    monkeypatch.setattr(audit._Vocabulary, "MAX", 40)
+    monkeypatch.setattr(vocabulary, "VOCABULARY", vocabulary.Vocabulary())
+    monkeypatch.setattr(vocabulary.Vocabulary, "MAX", 40)
     assert len(minhash.batched(corpus, lambda a: len(a.text), 500)) == len(corpus)
     split = fingerprint(corpus)
     for name in (

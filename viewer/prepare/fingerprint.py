@@ -15,16 +15,14 @@ indexes over them are in :mod:`viewer.corpus.candidates`):
   found the same way.
 
 The hashing is :mod:`viewer.prepare.minhash`, shared with the archive's fingerprint
-(:mod:`viewer.archive.prints`), and runs on a whole batch of articles at once: their
-sentences are joined, folded (:func:`~viewer.text.normalize.fold_text`, only when a batch
-is not plain ASCII), encoded and cut into words as numpy arrays; each word's id (a wide
-:func:`~viewer.prepare.minhash.wide_ids`) is looked up in a vocabulary learnt as words
-are met, which gives its stem's id and whether it is a function word, so stemming costs
-one lookup per distinct word, not per word. Exact keys are order-dependent keys of a
-sentence's word ids; sketches a ``SKETCH_PERM``-value MinHash of its stem ids; the
-article signature a one-permutation MinHash of its stem 3-shingles. No Python runs per
-word or per sentence after the sentences' texts are gathered, and no hash depends on
-the process or on a library's version: the same corpus always gives the same
+(:mod:`viewer.archive.prints`), and runs on a whole batch of articles at once, over the
+word, stem and function-word arrays of :mod:`viewer.prepare.vocabulary`. Exact keys are
+order-dependent keys of a sentence's word ids; sketches a ``SKETCH_PERM``-value MinHash
+of its stem ids; the article signature a one-permutation MinHash of its stem
+3-shingles; passage keys the winnowed runs of :mod:`viewer.prepare.passage_keys`. No
+Python runs per word or per sentence after the sentences' texts are gathered, and no
+hash depends on the process or on a library's version (the stems on Snowball 3's
+English, the floor in ``pyproject.toml``): the same corpus always gives the same
 fingerprints (``tests/test_minhash.py`` pins them).
 """
 
@@ -41,16 +39,14 @@ from viewer.model import Article
 from viewer.prepare import minhash
 from viewer.prepare.minhash import (
     batched,
-    byte_table,
     hash_strings,
     one_permutation,
     sequence_keys,
     shingle_keys,
-    wide_ids,
-    word_spans,
 )
 from viewer.prepare.passage_keys import passage_keys
 from viewer.prepare.similarity import STOPWORDS, stems
+from viewer.prepare.vocabulary import batch_words, find_sorted
 from viewer.text.normalize import fold_text
 
 __all__ = [
@@ -107,7 +103,6 @@ _WINDOW = 8
 """Repeated stems are found among a sentence's previous ``_WINDOW`` content stems: exact
 for sentences of up to ``_WINDOW + 1`` of them, where a repeat can decide whether a
 sentence has ``MIN_SKETCH_STEMS`` distinct stems."""
-_TABLE = byte_table("'-")
 
 # The word pattern of viewer.prepare.similarity.features, applied to folded text: what
 # sentence_words gives one sentence at a time, and what minhash.word_spans (with
@@ -211,144 +206,6 @@ def _sketches(ids: U64, owner: I64, distinct: I64) -> U64:
     return keys
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Words:
-    """The words of a batch of sentences."""
-
-    ids: U64
-    """Wide id of every word, sentence after sentence."""
-    owner: I64
-    """The sentence of every word."""
-    counts: I64
-    """Words per sentence."""
-    stems: U64
-    """The id of every word's stem."""
-    content: npt.NDArray[np.bool_]
-    """Whether each word is not a function word."""
-
-
-class _Vocabulary:
-    """Word ids to stem ids and function-word flags, learnt as words are met.
-
-    The words are sorted arrays, with a direct-mapped table over the ids' top bits in
-    front of them (most words are found with one look into it, not a binary search).
-    All of it is one tuple, replaced whole when words are learnt, so a thread reading
-    it always sees a consistent vocabulary.
-    """
-
-    MAX = 1 << 20
-
-    def __init__(self) -> None:
-        empty = np.zeros(0, np.uint64)
-        self._tables = _Tables(empty, empty, np.zeros(0, bool), *_slots(empty))
-
-    def lookup(
-        self, data: npt.NDArray[np.uint8], starts: I64, ends: I64, ids: U64
-    ) -> tuple[U64, npt.NDArray[np.bool_]]:
-        """The stem id of each word and whether it is a function word."""
-        tables = self._tables
-        at, known = tables.find(ids)
-        if not known.all():
-            tables = self._learn(data, starts[~known], ends[~known], ids[~known])
-            at, _ = tables.find(ids)
-        return tables.stems[at], tables.stop[at]
-
-    def _learn(self, data: npt.NDArray[np.uint8], starts: I64, ends: I64, ids: U64) -> _Tables:
-        new, first = np.unique(ids, return_index=True)
-        texts = [
-            bytes(data[start:end]).decode("utf-8", "replace")
-            for start, end in zip(starts[first].tolist(), ends[first].tolist(), strict=True)
-        ]
-        old = self._tables
-        keep = len(old.words) + len(new) <= self.MAX
-        words = np.r_[old.words if keep else old.words[:0], new]
-        stem_ids = np.r_[old.stems if keep else old.stems[:0], hash_strings(stems(texts), True)]
-        stop = np.r_[
-            old.stop if keep else old.stop[:0],
-            np.fromiter((t in STOPWORDS for t in texts), bool, len(texts)),
-        ]
-        order = np.argsort(words)
-        words = words[order]
-        self._tables = tables = _Tables(words, stem_ids[order], stop[order], *_slots(words))
-        return tables
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class _Tables:
-    words: U64
-    """The ids of the words learnt, sorted."""
-    stems: U64
-    stop: npt.NDArray[np.bool_]
-    slot_words: U64
-    """One word id per slot (the first of those whose top bits name the slot)."""
-    slot_at: I64
-    """Where that word is in ``words``."""
-    shift: np.uint64
-
-    def find(self, ids: U64) -> tuple[I64, npt.NDArray[np.bool_]]:
-        """Where each id is in ``words``, and whether it is there."""
-        slot = (ids >> self.shift).astype(np.int64)
-        at = self.slot_at[slot]
-        known = self.slot_words[slot] == ids
-        if not known.all():
-            missed = np.flatnonzero(~known)
-            at[missed], known[missed] = _find(self.words, ids[missed])
-        return at, known
-
-
-def _slots(words: U64) -> tuple[U64, I64, np.uint64]:
-    """The direct-mapped table of sorted ``words``: at least eight slots a word (a word
-    shares its slot with another about once in eight, and is then found by search)."""
-    bits = max(12, int(8 * len(words)).bit_length())
-    shift = np.uint64(64 - bits)
-    slot_words = np.zeros(1 << bits, np.uint64)
-    slot_at = np.zeros(1 << bits, np.int64)
-    slot = (words >> shift).astype(np.int64)
-    filled, first = np.unique(slot, return_index=True)
-    slot_words[filled] = words[first]
-    slot_at[filled] = first
-    if not len(filled) or filled[0] != 0:  # empty slots hold 0, which only slot 0 can own
-        slot_words[0] = np.uint64(0xFFFFFFFFFFFFFFFF)
-    return slot_words, slot_at, shift
-
-
-def _find(table: U64, ids: U64) -> tuple[I64, npt.NDArray[np.bool_]]:
-    """Where each id is in the sorted ``table``, and whether it is there."""
-    if not len(table):
-        return np.zeros(len(ids), np.int64), np.zeros(len(ids), bool)
-    at = np.minimum(np.searchsorted(table, ids), len(table) - 1)
-    return at, table[at] == ids
-
-
-_VOCABULARY = _Vocabulary()
-
-
-def _words(texts: Sequence[str]) -> _Words:
-    """The words of several sentences, in one pass over their joined bytes."""
-    m = len(texts)
-    if not all(map(str.isascii, texts)):  # the byte table lower-cases ASCII; fold the rest
-        texts = [t if t.isascii() else fold_text(t) for t in texts]
-    joined = "\0".join(texts)
-    raw = joined.encode("utf-8", "surrogatepass")
-    if joined.count("\0") == m - 1:  # where each text starts: after a NUL
-        text_starts = np.r_[0, np.flatnonzero(np.frombuffer(raw, np.uint8) == 0) + 1]
-    else:
-        lengths = np.fromiter(map(_utf8_length, texts), np.int64, m)
-        text_starts = np.cumsum(np.r_[0, lengths[:-1] + 1])
-    data = np.frombuffer(raw.translate(_TABLE), np.uint8)
-    starts, ends = word_spans(data, joiners=True)
-    ids = wide_ids(data, starts, ends)
-    text_starts = text_starts[:m]
-    counts = np.diff(np.r_[np.searchsorted(starts, text_starts), len(starts)]).astype(np.int64)
-    owner = np.repeat(np.arange(m, dtype=np.int64), counts)
-    stem_ids, stop = _VOCABULARY.lookup(data, starts, ends, ids)
-    return _Words(ids, owner, counts, stem_ids, ~stop)
-
-
-def _utf8_length(text: str) -> int:
-    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
-
-
 def _distinct(ids: U64, owner: I64, m: int) -> tuple[npt.NDArray[np.bool_], I64]:
     """Which ids repeat an earlier one of their set (within ``_WINDOW``), and how many
     distinct ids each of ``m`` sets holds."""
@@ -366,50 +223,37 @@ def fingerprint(articles: Sequence[Article], progress: Progress | None = None) -
     """Shingle signatures and sentence keys of every article, in batches."""
     n = len(articles)
     common = common_stems(articles)
-    parts: list[_Part] = []
+    parts: list[Fingerprints] = []
     done = 0
     for batch in batched(articles, _length, _BATCH_CHARS):
         parts.append(_batch(batch, common))
         done += len(batch)
         if progress is not None:
             progress("fingerprint", done, n)
-    if not parts:
-        parts.append(_batch([], common))
-    sentences = np.concatenate([p.sentences for p in parts])
-    before = np.cumsum([0, *(len(p.keys) for p in parts)])
+    return _joined(parts) if parts else _batch([], common)
+
+
+def _joined(parts: Sequence[Fingerprints]) -> Fingerprints:
+    """The fingerprints of consecutive batches as one: sentence rows renumbered."""
+    first_rows = np.cumsum([0, *(len(p.keys) for p in parts)]).tolist()
     return Fingerprints(
         signatures=np.concatenate([p.signatures for p in parts]),
         shingles=np.concatenate([p.shingles for p in parts]),
-        offsets=np.r_[0, np.cumsum(sentences)].astype(np.int64),
+        offsets=np.r_[0, *(p.offsets[1:] + row for p, row in zip(parts, first_rows, strict=False))],
         keys=np.concatenate([p.keys for p in parts]),
         sketches=np.concatenate([p.sketches for p in parts]),
         passages=np.concatenate([p.passages for p in parts]),
         passage_rows=np.concatenate(
-            [p.passage_rows + first for p, first in zip(parts, before.tolist(), strict=False)]
+            [p.passage_rows + row for p, row in zip(parts, first_rows, strict=False)]
         ),
     )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Part:
-    """The fingerprints of one batch (sentence rows counted from the batch's first)."""
-
-    signatures: npt.NDArray[np.uint32]
-    shingles: I64
-    sentences: I64
-    """Sentences per article."""
-    keys: U64
-    sketches: U64
-    passages: U64
-    passage_rows: I64
-
-
-def _batch(articles: Sequence[Article], common: U64) -> _Part:
-    """Signatures, distinct shingles, sentences, exact keys, sketches and passage keys
-    of a batch."""
+def _batch(articles: Sequence[Article], common: U64) -> Fingerprints:
+    """The fingerprints of a batch, its sentence rows counted from its first."""
     n = len(articles)
     per_article = np.fromiter((len(a.sentences) for a in articles), np.int64, n)
-    words = _words([s.text for a in articles for s in a.sentences])
+    words = batch_words([s.text for a in articles for s in a.sentences])
     m = len(words.counts)
     keys = sequence_keys(words.ids, words.owner, m)
     keys[words.counts < MIN_KEY_WORDS] = 0
@@ -424,7 +268,10 @@ def _batch(articles: Sequence[Article], common: U64) -> _Part:
     repeat, distinct = _distinct(stem_ids, owner, m)
     sketches = _sketches(stem_ids[~repeat], owner[~repeat], distinct)
     passages, passage_rows = passage_keys(words.ids, words.owner, words.content)
-    return _Part(signatures, distinct_shingles, per_article, keys, sketches, passages, passage_rows)
+    offsets = np.r_[0, np.cumsum(per_article)].astype(np.int64)
+    return Fingerprints(
+        signatures, distinct_shingles, offsets, keys, sketches, passages, passage_rows
+    )
 
 
 def _among(common: U64, ids: U64) -> npt.NDArray[np.bool_]:
@@ -434,7 +281,7 @@ def _among(common: U64, ids: U64) -> npt.NDArray[np.bool_]:
     bits[(common >> np.uint64(48)).astype(np.int64)] = True
     found = bits[(ids >> np.uint64(48)).astype(np.int64)]
     maybe = np.flatnonzero(found)
-    found[maybe] = _find(common, ids[maybe])[1]
+    found[maybe] = find_sorted(common, ids[maybe])[1]
     return found
 
 
@@ -453,7 +300,7 @@ def common_stems(articles: Sequence[Article]) -> U64:
     COMMON), sorted."""
     step = max(1, len(articles) // _SAMPLE)
     texts = [s.text for a in articles[::step][:_SAMPLE] for s in a.sentences]
-    words = _words(texts)
+    words = batch_words(texts)
     stem_ids, owner = words.stems[words.content], words.owner[words.content]
     repeat, _ = _distinct(stem_ids, owner, len(texts))
     found, counts = np.unique(stem_ids[~repeat], return_counts=True)
