@@ -27,13 +27,14 @@ from viewer.pairwise.drift.boilerplate import boilerplate_sentences
 from viewer.pairwise.drift.claims import claim_flags, lone_claim, shared_region
 from viewer.pairwise.drift.context import PairContext, build_context
 from viewer.pairwise.drift.cut_end import soften_at_cut
+from viewer.pairwise.drift.figures import number_flags
 from viewer.pairwise.drift.garble import garble_flags, lone_garble
 from viewer.pairwise.drift.invisible import invisible_flags
 from viewer.pairwise.drift.kinds import change_kind
 from viewer.pairwise.drift.names import entity_flags
 from viewer.pairwise.drift.negations import negation_flags
 from viewer.pairwise.drift.quotes import quotations, quote_flags
-from viewer.pairwise.drift.terms import hedge_flags, number_flags, pronoun_flags
+from viewer.pairwise.drift.terms import hedge_flags, pronoun_flags
 from viewer.text.tokens import content_words, tokenize
 
 __all__ = ["boilerplate_sentences", "classify"]
