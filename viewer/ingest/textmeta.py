@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from viewer.ingest.dates import iso_date
+from viewer.ingest.headline_form import ENDS_SENTENCE, reads_as_headline, same_title, title_key
 from viewer.ingest.metalines import (
     opens_with_metadata,
     read_credit,
@@ -41,7 +42,7 @@ from viewer.ingest.title_furniture import never_headline, title_furniture
 from viewer.ingest.title_trim import trim_title
 from viewer.model import MetaField, Span
 
-__all__ = ["HEADER_LINES", "STRIPPED_LINE", "TextMeta", "read_text_meta", "reads_as_headline"]
+__all__ = ["HEADER_LINES", "STRIPPED_LINE", "TextMeta", "read_text_meta"]
 
 STRIPPED_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
 """A line without its leading and trailing white space (lines end at CR or LF only)."""
@@ -49,13 +50,8 @@ HEADER_LINES = 12
 """How many lines from the top may hold the headline and metadata lines."""
 _OPENING_LINES = 3
 """How many body lines from the top may open with a dateline."""
-_MAX_HEADLINE = 250
-_LONG_LINE = 150
-"""A line longer than this that ends like a sentence is a paragraph, not a headline."""
 _KICKER_WORDS = 2
 """A line of at most this many words above a headline is a section or site label."""
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
-_INNER_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(]*[A-Z0-9]")
 _UNDERLINE = re.compile(r"(?:=+|-+)")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
@@ -127,7 +123,7 @@ def read_text_meta(
         site: the outlet's name, known from elsewhere; a line that is only that name
             is the page's masthead, never its headline.
     """
-    reader = _Reader(text, markdown, site=_title_key(site) if site else "", site_name=site)
+    reader = _Reader(text, markdown, site=title_key(site) if site else "", site_name=site)
     body = reader.header(reader.front_matter(), title, guess_title)
     reader.metadata_lines(body)
     reader.opening(body)
@@ -149,7 +145,8 @@ class _Reader:
     text: str
     markdown: bool
     site: str = ""
-    """The outlet's name as :func:`_title_key` folds it; empty when unknown."""
+    """The outlet's name as :func:`~viewer.ingest.headline_form.title_key` folds it;
+    empty when unknown."""
     site_name: str | None = None
     """The outlet's name as given."""
     lines: list[Span] = field(default_factory=list)
@@ -208,7 +205,7 @@ class _Reader:
         line = self.line(index)
         if opens_with_metadata(line):
             return False
-        if self.site and _title_key(line) == self.site:
+        if self.site and title_key(line) == self.site:
             return True
         furniture = title_furniture(line, site=self.site_name) is not None
         return furniture or (guessing and self.is_kicker(index))
@@ -278,7 +275,7 @@ class _Reader:
         inner = self.heading_text(start, end)
         words = self.text[inner.start : inner.end]
         if title is not None:
-            taken = _same_title(words, title)
+            taken = same_title(words, title)
         else:
             marked = inner.start > start and self.text[start : start + 3] != "###"
             inner = trim_title(self.text, inner, site=self.site_name)
@@ -314,7 +311,7 @@ class _Reader:
         """Whether line ``index`` is a label of a word or two ("Federal Reserve", "USA
         News") standing above a longer line that reads as the headline."""
         label = self.line(index)
-        if len(label.split()) > _KICKER_WORDS or _ENDS_SENTENCE.search(label):
+        if len(label.split()) > _KICKER_WORDS or ENDS_SENTENCE.search(label):
             return False
         below = index + 1
         if below >= len(self.lines) or self.is_underline(below):
@@ -323,7 +320,7 @@ class _Reader:
         return (
             len(headline.split()) > _KICKER_WORDS
             and reads_as_headline(headline)
-            and not _ENDS_SENTENCE.search(headline)
+            and not ENDS_SENTENCE.search(headline)
             and never_headline(headline, site=self.site_name) is None
             and read_meta_line(self.text, self.lines[below]) is None
         )
@@ -380,28 +377,6 @@ class _Reader:
             fields=tuple(sorted(self.fields, key=lambda f: f.span or Span(-1, -1))),
             skip=_merged(self.skip),
         )
-
-
-def reads_as_headline(line: str) -> bool:
-    """A short line that does not open with metadata nor read as a paragraph of sentences."""
-    if len(line) > _MAX_HEADLINE or line[-1] in ":;," or opens_with_metadata(line):
-        return False
-    first = line.split()[0]
-    if first.isalpha() and first.islower():  # "from research organizations": a tagline
-        return False
-    body_like = _INNER_BOUNDARY.search(line) or len(line) > _LONG_LINE
-    return not (_ENDS_SENTENCE.search(line) and body_like)
-
-
-def _same_title(line: str, title: str) -> bool:
-    """Whether a line repeats a known title (or the title is the line plus `` | Site``)."""
-    a, b = _title_key(line), _title_key(title)
-    return bool(a) and (a == b or (b.startswith(a) and b[len(a) : len(a) + 2].strip() in "|-—:"))
-
-
-def _title_key(text: str) -> str:
-    folded = text.casefold().replace("’", "'").replace("“", '"').replace("”", '"')
-    return " ".join(folded.split()).strip(" .!?\"'")
 
 
 def _merged(spans: list[Span]) -> tuple[Span, ...]:

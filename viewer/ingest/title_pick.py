@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from viewer.ingest.headline_form import reads_as_headline
 from viewer.ingest.metalines import opens_with_metadata
-from viewer.ingest.textmeta import HEADER_LINES, STRIPPED_LINE, reads_as_headline
+from viewer.ingest.textmeta import HEADER_LINES, STRIPPED_LINE
 from viewer.ingest.title_furniture import never_headline
 from viewer.ingest.title_trim import dateline_end, trim_title
 from viewer.model import Sentence, Span
