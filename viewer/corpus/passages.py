@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from viewer.corpus.matching import PairMatch, SentenceMatch
 from viewer.corpus.profile import Profile
-from viewer.corpus.reuse import Reuse, share_of
+from viewer.corpus.reuse import Reuse, is_story_text, share_of
 from viewer.prepare.similarity import STOPWORDS
 
 __all__ = ["MIN_PASSAGES", "PASSAGE_CONTENT", "PASSAGE_WORDS", "passages", "unquoted_words"]
@@ -69,12 +69,6 @@ def _grams(folded: str) -> set[tuple[str, ...]]:
     return found
 
 
-def _usable(profile: Profile, index: int) -> bool:
-    return not (
-        profile.boilerplate[index] or profile.furniture[index] or profile.is_quotation(index)
-    )
-
-
 def passages(a: str, b: str, pa: Profile, pb: Profile, match: PairMatch) -> Reuse | None:
     """The reuse edge of the passages articles ``a`` and ``b`` share, or ``None``."""
     seen: set[tuple[int, int]] = set()
@@ -85,7 +79,7 @@ def passages(a: str, b: str, pa: Profile, pb: Profile, match: PairMatch) -> Reus
         if (m.a, m.b) in seen or m.a in used_a or m.b in used_b:
             continue
         seen.add((m.a, m.b))
-        if not (_usable(pa, m.a) and _usable(pb, m.b)):
+        if not (is_story_text(pa, m.a) and is_story_text(pb, m.b)):
             continue
         if _grams(pa.features[m.a].folded) & _grams(pb.features[m.b].folded):
             found.append(m)
