@@ -16,12 +16,14 @@ def change_kind(context: PairContext, furniture: bool) -> ChangeKind:
     assert pair.a_span is not None and pair.b_span is not None
     a_text = context.a.text[pair.a_span.start : pair.a_span.end]
     b_text = context.b.text[pair.b_span.start : pair.b_span.end]
+    if furniture and a_text != b_text:
+        # Furniture matched to text elsewhere (a related link to another article's
+        # headline) says nothing of the story, moved or not.
+        return ChangeKind.BOILERPLATE
     if pair.kind is PairKind.MOVED:
         return ChangeKind.MOVED
     if a_text == b_text:
         return ChangeKind.IDENTICAL
-    if furniture:
-        return ChangeKind.BOILERPLATE
     if context.a_norms == context.b_norms:
         return ChangeKind.TYPOGRAPHIC
     changed = sum(context.held.a_changed) + sum(context.held.b_changed)

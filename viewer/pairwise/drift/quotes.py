@@ -77,7 +77,8 @@ Change = tuple[Hunk, list[Token], list[Token]]
 
 def _changed_inside(context: PairContext) -> Iterator[Drift]:
     """One flag per quotation whose words changed, listing each change."""
-    groups: dict[Span, list[Change]] = {}
+    groups: dict[int, list[Change]] = {}
+    owner: dict[tuple[int, Span], int] = {}
     for k, hunk in enumerate(context.hunks):
         gone, new = list(context.gone_words(k)), list(context.new_words(k))
         if _joined(gone) == _joined(new):
@@ -89,10 +90,15 @@ def _changed_inside(context: PairContext) -> Iterator[Drift]:
             continue  # words put after B's closing mark, where A's mark came later
         quote_a = _quote_at(context.a_quotes, gone, hunk.a_span)
         quote_b = _quote_at(context.b_quotes, new, hunk.b_span)
-        if quote_a is not None:
-            groups.setdefault(quote_a, []).append((hunk, gone, new))
-        elif quote_b is not None and _adds_quote_mark(context, hunk):
-            groups.setdefault(quote_b, []).append((hunk, gone, new))
+        if quote_a is None and not (quote_b is not None and _adds_quote_mark(context, hunk)):
+            continue
+        # One flag per quotation: a change joins the group of the quotation it stands in
+        # on either side, so a reworded quotation whose marks moved is one finding.
+        keys = [(side, q) for side, q in ((0, quote_a), (1, quote_b)) if q is not None]
+        group = next((owner[key] for key in keys if key in owner), len(groups))
+        groups.setdefault(group, []).append((hunk, gone, new))
+        for key in keys:
+            owner.setdefault(key, group)
     for changes in groups.values():
         yield _quote_flag(context, changes)
 
@@ -146,23 +152,54 @@ def _joined(tokens: list[Token]) -> str:
     return "".join(t.norm for t in tokens).replace("-", "")
 
 
+_NEGATED = "n't"
+"""How a contracted negation ends once folded: "hadn't" is "had not", function words both."""
+
+
+def _content(tokens: list[Token]) -> set[str]:
+    """The stems of a run's content words: function words, pronouns and the auxiliaries
+    of contracted negations left out ("hadn't" and "had not" say the same), so direct
+    speech and its report ("we would" and "they would") compare by what is said."""
+    stems: set[str] = set()
+    for token in tokens:
+        word = token.norm
+        if word.endswith(_NEGATED):
+            continue  # an auxiliary and "not": both function words
+        if word not in STOPWORDS:
+            stems.add(stem(word))
+    return stems
+
+
 def _quote_flag(context: PairContext, changes: list[Change]) -> Drift:
     gone = [t for _, g, _ in changes for t in g]
     new = [t for _, _, n in changes for t in n]
-    content = {stem(t.norm) for t in gone if t.norm not in STOPWORDS} != {
-        stem(t.norm) for t in new if t.norm not in STOPWORDS
-    }
+    content = _content(gone) != _content(new)
+    cut = not new and not _quoted_in_b(context, changes)
     if sorted(t.norm for t in gone) == sorted(t.norm for t in new):
         listed = "the same words were reordered"
     else:
         listed = "; ".join(_describe(g, n) for _, g, n in changes)
     minor = "" if content else " (word order, inflection or function words only)"
+    why = f"A quotation was altered{minor}: {listed}."
+    if cut:
+        # Nothing stands in its place inside quotation marks: B quotes less, and puts
+        # no words in anyone's mouth (a claim cut, not a misquotation).
+        why = f"A quotation was cut: {listed}."
     return context.flag(
         DriftKind.QUOTE_ALTERED,
-        Severity.HIGH if content else Severity.MEDIUM,
+        Severity.HIGH if content and not cut else Severity.MEDIUM,
         _side_span(context.a.text, changes, 0),
         _side_span(context.b.text, changes, 1),
-        f"A quotation was altered{minor}: {listed}.",
+        why,
+    )
+
+
+def _quoted_in_b(context: PairContext, changes: list[Change]) -> bool:
+    """Whether any change's place on B's side stands inside a quotation of B."""
+    return any(
+        context.b_quotes.covering(hunk.b_span.start) is not None
+        or context.b_quotes.covering(max(hunk.b_span.start - 1, 0)) is not None
+        for hunk, _, _ in changes
     )
 
 
