@@ -73,8 +73,8 @@ def test_an_unchanged_sentence_of_a_chain_names_the_parent_and_the_grandparent_t
     a, b, c = chain()
     corpus = [
         dated(article(a, "A"), "2024-01-01"),
-        dated(article(b, "B"), "2024-01-02"),
-        dated(article(c, "C"), "2024-01-03"),
+        dated(article(b, "B"), "2024-01-03"),
+        dated(article(c, "C"), "2024-01-05"),
     ]
     found = of(audit(corpus), "C")
     first = found.sentences[0]
@@ -89,8 +89,8 @@ def test_the_original_of_a_chain_draws_on_none_of_its_copies() -> None:
     a, b, c = chain()
     corpus = [
         dated(article(a, "A"), "2024-01-01"),
-        dated(article(b, "B"), "2024-01-02"),
-        dated(article(c, "C"), "2024-01-03"),
+        dated(article(b, "B"), "2024-01-03"),
+        dated(article(c, "C"), "2024-01-05"),
     ]
     found = of(audit(corpus), "A")
     assert {x.relation for x in found.sentences} == {Relation.NONE}
