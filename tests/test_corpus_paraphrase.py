@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from itertools import combinations, pairwise
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,7 +15,16 @@ from tests.articles import article
 from viewer.cli import SEEDS
 from viewer.corpus.audit import audit
 from viewer.corpus.matching import SentenceMatch
-from viewer.corpus.paraphrase import between_anchors, in_order
+from viewer.corpus.paraphrase import (
+    ALIKE,
+    LONG_CHAIN,
+    MEANS,
+    MIN_CHAIN,
+    Sense,
+    between_anchors,
+    in_order,
+    vouched,
+)
 from viewer.corpus.story import story_pairs
 from viewer.ingest import load
 from viewer.prepare import semantic
@@ -200,3 +210,30 @@ def test_what_joins_between_anchors_keeps_the_chain_and_its_order(
     found = between_anchors(chain, matches)
     assert set(map(id, chain)) <= set(map(id, found))
     assert all(x.a < y.a and x.b < y.b for x, y in pairwise(found))
+
+
+def _meaning(cells: dict[tuple[int, int], float]) -> Sense:
+    grid = np.zeros((10, 10), dtype=np.float32)
+    for (a, b), value in cells.items():
+        grid[a, b] = value
+    return lambda: grid
+
+
+def test_a_long_chain_alike_in_meaning_is_a_rewrite_and_a_short_one_is_not() -> None:
+    # Loosely alike in words (0.35 each) and alike in meaning (0.6): the model vouches
+    # for none of them as the same statement, but five in order make a rewrite.
+    loose = [SentenceMatch(k, k + 1, 0.35) for k in range(5)]
+    meaning = _meaning({(m.a, m.b): 0.6 for m in loose})
+    assert [(m.a, m.b) for m in vouched(loose, meaning)] == [(k, k + 1) for k in range(5)]
+    assert vouched(loose[: LONG_CHAIN - 1], meaning) == []
+    # Below ALIKE, or out of order, the long chain does not form.
+    assert vouched(loose, _meaning({(m.a, m.b): ALIKE - 0.05 for m in loose})) == []
+    crossed = [SentenceMatch(k, 5 - k, 0.35) for k in range(5)]
+    assert vouched(crossed, _meaning({(m.a, m.b): 0.6 for m in crossed})) == []
+
+
+def test_pairs_the_model_finds_the_same_statement_still_make_a_short_chain() -> None:
+    loose = [SentenceMatch(k, k, 0.35) for k in range(3)]
+    meaning = _meaning({(m.a, m.b): MEANS for m in loose})
+    assert len(vouched(loose, meaning)) == MIN_CHAIN
+    assert vouched(loose, lambda: None) == []

@@ -96,3 +96,31 @@ def test_a_bulleted_line_with_no_label_above_it_is_story_text() -> None:
     a = "The council met on Monday.\n\n* Rates will rise by 4 percent next year."
     b = "The council met on Monday.\n\n* Rates will rise by 6 percent next year."
     assert any(f.kind is DriftKind.NUMBER and f.severity is Severity.HIGH for f in flags(a, b))
+
+
+def pronoun_flags(a: str, b: str) -> list[Drift]:
+    return [f for f in flags(a, b) if f.kind is DriftKind.PRONOUN]
+
+
+def test_a_reference_dropped_from_a_reworded_sentence_is_not_a_swap() -> None:
+    # "her" (the researcher) goes, "they" (the couples) stays as "themselves": no one
+    # new is put in the sentence.
+    a = (
+        LEAD + " For the study, Dr. Lund from the harbour college and her colleagues recorded "
+        "the voices of the crews, aged 20 to 60, as they read out loud from a card."
+    )
+    b = (
+        LEAD + " The harbour college team asked the crews between the ages 20 to 60 to record "
+        "themselves reading the card out loud."
+    )
+    assert pronoun_flags(a, b)
+    assert all(f.severity is not Severity.HIGH for f in pronoun_flags(a, b))
+
+
+def test_a_person_swapped_is_still_high() -> None:
+    a = LEAD + " The captain said he would wait for the morning forecast."
+    b = LEAD + " The captain said she would wait for the morning forecast."
+    assert any(f.severity is Severity.HIGH for f in pronoun_flags(a, b))
+    c = LEAD + " The crews said they would wait for the morning forecast."
+    d = LEAD + " The crews said she would wait for the morning forecast."
+    assert any(f.severity is Severity.HIGH for f in pronoun_flags(c, d))

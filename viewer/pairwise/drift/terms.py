@@ -258,7 +258,13 @@ def pronoun_flags(context: PairContext) -> Iterator[Drift]:
         if gone and new and {_genders(gone), _genders(new)} == {_EITHER, _NEITHER}:
             continue  # "his or her" for "their": the same anyone, in neutral words
         a_span, b_span = sides(context, hunk, gone, new)
-        severity = Severity.HIGH if gone and new else Severity.MEDIUM
+        # A swap puts someone else in: a gender (or the neutral) the other side lacks on
+        # both sides. "her colleagues ... as they" for "themselves" drops Johnsrude's
+        # "her" and keeps the couples' "they": a reference dropped, not a person changed.
+        swapped = bool(gone and new) and not (
+            _genders(new) < _genders(gone) or _genders(gone) < _genders(new)
+        )
+        severity = Severity.HIGH if swapped else Severity.MEDIUM
         if gone and new:
             why = f"A pronoun or gendered reference changed: {listed(gone)} became {listed(new)}."
         elif new:
