@@ -138,6 +138,22 @@ def test_story_pairs_need_several_shared_rare_words() -> None:
     assert story_pairs(words, [(0, 1)]) == []
 
 
+def test_two_rare_words_propose_a_pair_when_they_are_most_of_a_short_pages() -> None:
+    # A cut-off page names few rare things; a rewrite of its story keeps them.
+    words = [
+        frozenset({"kratochvil", "frenstat", "gentian"}),
+        frozenset({"kratochvil", "frenstat", "gentian", "beskydy", "ostrava"}),
+        frozenset({"kratochvil", "frenstat", "regatta", "harbour", "rowing"}),
+    ]
+    assert story_pairs(words) == [(0, 1), (0, 2)]
+    # Two words among many of each side's are what stories of one region share.
+    many = [
+        frozenset({"kratochvil", "frenstat", *(f"rare{k}" for k in range(n, n + 4))})
+        for n in (0, 9)
+    ]
+    assert story_pairs(many) == []
+
+
 def _longest_brute(cells: list[tuple[int, int]]) -> int:
     best = 0
     for size in range(len(cells), 0, -1):

@@ -75,7 +75,9 @@ async def _drive(url: str) -> tuple[str, str]:
         down = {"key": "ArrowDown", "code": "ArrowDown", "windowsVirtualKeyCode": 40}
         await page.send("Input.dispatchKeyEvent", type="keyDown", **down)
         await page.send("Input.dispatchKeyEvent", type="keyUp", **down)
-        shown = await _wait_for_screen(page, "number changed")
+        # the step's own line, not a summary in the version list: that one is drawn
+        # before the key is handled, and a loaded machine handles it later
+        shown = await _wait_for_screen(page, "Version 1 → 2: 1 sentence changed")
         await page.screenshot(SHOT)
         return listed, shown
 

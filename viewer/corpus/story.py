@@ -33,6 +33,10 @@ MIN_SHARED = 3
 """Rare words two articles must share to be proposed."""
 MIN_SHARE = 0.25
 """...and the share of the smaller article's rare words they must make up."""
+FEW_SHARED = 2
+"""Rare words that propose a pair when they are most of the smaller article's..."""
+FEW_SHARE = 0.5
+"""...this share of them, at least."""
 MAX_POSTINGS = 60
 """A rare word in more articles than this proposes no pair."""
 _MIN_LENGTH = 4
@@ -72,10 +76,18 @@ def story_pairs(
     return sorted(
         (a, b)
         for (a, b), count in shared.items()
-        if count >= MIN_SHARED
-        and count >= MIN_SHARE * min(len(words[a]), len(words[b]))
-        and (a, b) not in skip
+        if _enough(count, min(len(words[a]), len(words[b]))) and (a, b) not in skip
     )
+
+
+def _enough(count: int, fewest: int) -> bool:
+    """Whether ``count`` shared rare words propose a pair whose smaller side has
+    ``fewest``: ``MIN_SHARED`` making up ``MIN_SHARE`` of them, or ``FEW_SHARED`` making
+    up ``FEW_SHARE`` (a short or cut-off page names few rare things, and a rewrite of
+    its story keeps most of them)."""
+    if count >= MIN_SHARED:
+        return count >= MIN_SHARE * fewest
+    return count >= FEW_SHARED and count >= FEW_SHARE * fewest
 
 
 def _bare(word: str) -> str:
