@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.articles import article as article  # the benchmarks make test articles so too
 from viewer.model import Article
-from viewer.prepare.similarity import STOPWORDS
+from viewer.text.stopwords import STOPWORDS
 
 VOCABULARY = 30_000
 WORDS_PER_ARTICLE = 500

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.articles import article
 from viewer.corpus.boilerplate import furniture
 from viewer.corpus.copy_marks import garble_marks
+from viewer.model import DriftKind
+from viewer.pairwise.compare import compare
 
 
 def test_words_run_together_with_a_function_word_are_garble() -> None:
@@ -60,3 +64,60 @@ def test_page_furniture_by_phrase_or_by_form() -> None:
 def test_a_short_line_is_furniture_only_at_the_head_or_tail() -> None:
     lines = ["The council met on Tuesday."] * 4 + ["Dexter Reed"] + ["The vote was close."] * 5
     assert furniture(article("\n\n".join(lines))) == (False,) * 10
+
+
+# One detector: the direction stage's marks and the drift stage's garble flags come from
+# the same recognisers (viewer.text.garble), so a sentence pair shows the same marks in
+# both, whichever stage is asked.
+SAME_MARKS = [
+    (
+        "The ferry left the harbour before the storm, and crews stayed ashore.",
+        "The ferry left the harbour before the storm, and crews stayed ashore.",
+        set(),
+    ),
+    (
+        "The ferry left the harbour before the storm, and crews stayed ashore.",
+        "The ferry left the harbour before The storm, and crews stayed ashore.",
+        {"capital"},
+    ),
+    (
+        "Residents of the north end were told to leave, the mayor said.",
+        "Residents of the northend were told to leave, the mayor said.",
+        {"merged"},
+    ),
+    (
+        "The council met on Monday and the mayor said the plan would go ahead.",
+        "The council met on Monday and the mayor. said the plan would go ahead.",
+        {"stop"},
+    ),
+    (
+        "The figures were reported by the Harbour Gazette on Monday.",
+        "The figures were reported by The Harbour Gazette on Monday.",
+        {"capital"},
+    ),
+    (
+        "The figures were reported on Monday.",
+        "The figures were reported on Monday, according to The Harbour Gazette.",
+        set(),
+    ),
+]
+
+
+def _kind_of_mark(mark: str) -> str:
+    return {"capital": "capital", "merged": "merged", "lower case": "stop"}[
+        next(k for k in ("capital", "merged", "lower case") if mark.startswith(k))
+    ]
+
+
+def _kind_of_flag(explanation: str) -> str:
+    if "capitalised" in explanation:
+        return "capital"
+    return "merged" if "run together" in explanation else "stop"
+
+
+@pytest.mark.parametrize(("source", "copy", "expected"), SAME_MARKS)
+def test_both_stages_see_the_same_garble(source: str, copy: str, expected: set[str]) -> None:
+    marks = {_kind_of_mark(m) for m in garble_marks(copy, source)}
+    drift = compare(article(source, "a"), article(copy, "b")).drift
+    flags = {_kind_of_flag(f.explanation) for f in drift if f.kind is DriftKind.GARBLE}
+    assert marks == flags == expected

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.corpus.matching import FLOOR, PairMatch, SentenceMatch, match_sentences
-from viewer.prepare.similarity import STOPWORDS, SentenceFeatures, Weights, features, pair_score
+from viewer.prepare.similarity import SentenceFeatures, Weights, features, pair_score
+from viewer.text.stopwords import STOPWORDS
 
 WORDS = ["council", "budget", "vote", "river", "flood", "mayor", "the", "a", "of", "rose"]
 

@@ -14,7 +14,7 @@ from viewer.corpus.passages import unquoted_words
 from viewer.corpus.story import named_passage_pairs
 from viewer.prepare.minhash import hash_strings
 from viewer.prepare.passage_keys import GRAM, GRAM_CONTENT, WINDOW, passage_keys
-from viewer.prepare.similarity import STOPWORDS
+from viewer.text.stopwords import STOPWORDS
 
 SOURCE = """A ferry carrying 212 passengers ran aground on a sandbar outside the harbour of Kalmar on Tuesday night, the coast guard said.
 

@@ -296,7 +296,7 @@ def test_a_dropped_name_leaves_its_title_lower_case_without_garble() -> None:
 def test_word_frequencies_read_directly_equal_wordfreqs() -> None:
     from wordfreq import zipf_frequency
 
-    from viewer.pairwise.drift.garble import zipf
+    from viewer.text.wordlists import zipf
 
     words = {
         w.lower()
@@ -316,7 +316,7 @@ def test_word_frequencies_read_directly_equal_wordfreqs() -> None:
 def test_hyphenated_words_combine_their_parts_as_wordfreq_does(parts: list[str]) -> None:
     from wordfreq import zipf_frequency
 
-    from viewer.pairwise.drift.garble import zipf
+    from viewer.text.wordlists import zipf
 
     word = "-".join(parts)
     assert zipf(word) == zipf_frequency(word, "en")

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from viewer.model import Span
-from viewer.pairwise.drift.garble import sentence_breaks, split_merged
+from viewer.pairwise.drift.garble import sentence_breaks
+from viewer.text.garble import split_merged
 from viewer.text.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from viewer.archive import prints as module
 from viewer.archive.prints import NUM_PERM, SHINGLE, prints, resemblance
 from viewer.prepare.minhash import batched
-from viewer.prepare.similarity import STOPWORDS
+from viewer.text.stopwords import STOPWORDS
 
 VOCABULARY = [f"w{n}x" for n in range(400)] + ["police", "mayor", "city", "said", "the", "of"]
 

@@ -49,7 +49,7 @@ from viewer.prepare.minhash import (
     shingle_keys,
     word_spans,
 )
-from viewer.prepare.similarity import STOPWORDS
+from viewer.text.stopwords import STOPWORDS
 
 __all__ = [
     "NUM_PERM",

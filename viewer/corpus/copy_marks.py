@@ -1,49 +1,23 @@
-"""Garble: the marks a scraper or a spinning tool leaves in a copy, and a source lacks.
+"""Garble as direction evidence: the marks of a scraper or a spinning tool that one
+article's sentence carries and its counterpart in the other lacks.
 
-Each mark is looked for in a sentence of one article and, where the sentence has a
-counterpart in the other article, only counts if the counterpart does not carry it too:
-
-- **merged words**: a word that is two adjacent words of the counterpart run together,
-  one of them a function word ("crimeswhile" for "crimes, while"); compounds such as
-  "seatbelt" for "seat belt" are ordinary spelling and do not count;
-- **a capital mid-sentence**: a function word capitalised after a lower-case word and
-  followed by one ("another The officers");
-- **a lower-case start**: a sentence that starts with a lower-case letter where its
-  counterpart starts with a capital ("chicago Civilian Office…"); a sentence with no
-  counterpart is not judged, since bylines and captions start in lower case too;
-- **a lower-case word after a full stop** inside a sentence ("Kim Foxx. he said").
-
-The drift stage (:mod:`viewer.pairwise.drift.garble`) flags the same artefacts inside
-one aligned, word-diffed pair; this is the cheap sentence-against-sentence version that
-the direction of thousands of copy pairs can afford.
+The marks and how each is recognised are :mod:`viewer.text.garble`'s (merged words, a
+capital mid-sentence, a lower-case start, a broken sentence), the same recognisers the
+drift stage flags with. Here each sentence is read against its counterpart's text alone,
+with no word diff: the cheap version that the direction of thousands of copy pairs can
+afford. A mark counts only if the counterpart does not carry it too; a sentence with no
+counterpart is not judged for a lower-case start, since bylines and captions start in
+lower case too.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
 
 from viewer.prepare.fingerprint import sentence_words
-from viewer.prepare.similarity import STOPWORDS
+from viewer.text.garble import broken_stops, capital_marks, joins, lower_start
 
 __all__ = ["garble_marks"]
-
-_CAPITAL_MID = re.compile(
-    r"\b[a-z][\w’']*,? (?P<word>The|A|An|He|She|It|They|We|His|Her|Its|Their|This|That"
-    r"|These|Those|But|And|Or|Of|For|With|To|In|On|At) [a-z]"
-)
-_LOWER_START = re.compile(r"[\"'“‘(\s]*(?P<word>[a-z][\w’'\-]*)")
-_UPPER_START = re.compile(r"[\"'“‘(\s]*[A-Z0-9]")
-_LOWER_AFTER_STOP = re.compile(r"\b(?P<word>[A-Za-z][a-z]+\. [a-z][\w’']*)")
-_ABBREVIATION = re.compile(
-    r"\b(?:etc|vs|approx|incl|p\.m|a\.m|co|inc|corp|ltd|bros|jr|sr|st|mt|ft|ave|blvd|dept"
-    r"|univ|assn|gov|sen|rep|gen|col|capt|lt|sgt|dr|mr|mrs|ms|no|vol|fig)\. ",
-    re.IGNORECASE,
-)
-"""Abbreviations a lower-case word may follow in mid-sentence ("the Smith Co. in 1990")."""
-
 
 _CACHED = 1 << 15
 """Sentences whose marks are kept: the direction stage asks of each sentence once for
@@ -52,42 +26,41 @@ every pair it is in, from both sides."""
 
 def garble_marks(sentence: str, counterpart: str | None) -> list[str]:
     """Marks of garble in ``sentence`` that ``counterpart`` (if any) does not carry."""
+    return list(_marks(sentence, counterpart))
+
+
+@lru_cache(maxsize=_CACHED)
+def _marks(sentence: str, counterpart: str | None) -> tuple[str, ...]:
     marks = _merged(sentence, counterpart) if counterpart is not None else []
-    marks += _new(_capitals(sentence), _capitals(counterpart), "capital mid-sentence")
-    marks += _new(_stops(sentence), _stops(counterpart), "lower case after a full stop")
-    # Only against a counterpart: a lone line set in lower case is a byline ("by Staff"),
-    # a caption or a label as often as it is garble.
-    start = _LOWER_START.match(sentence)
-    if start and counterpart is not None and _UPPER_START.match(counterpart):
-        marks.append(f'lower-case start "{start.group("word")}"')
-    return marks
+    other = counterpart or ""
+    marks += _new(_capitals(sentence, other), _capitals(other, sentence), "capital mid-sentence")
+    marks += _new(_stops(sentence), _stops(other), "lower case after a full stop")
+    start = lower_start(sentence, counterpart) if counterpart is not None else None
+    if start is not None:
+        marks.append(f'lower-case start "{start}"')
+    return tuple(marks)
 
 
-def _new(found: Sequence[str], other: Sequence[str], label: str) -> list[str]:
+def _new(found: tuple[str, ...], other: tuple[str, ...], label: str) -> list[str]:
     """The marks of ``found`` that ``other`` does not have, labelled."""
     return [f'{label} "{m}"' for m in found if m not in other]
 
 
-def _capitals(text: str | None) -> tuple[str, ...]:
-    return () if text is None else _capitals_in(text)
-
-
-@lru_cache(maxsize=_CACHED)
-def _capitals_in(text: str) -> tuple[str, ...]:
-    return tuple(m.group()[:-2] for m in _CAPITAL_MID.finditer(text))
-
-
-def _stops(text: str | None) -> tuple[str, ...]:
-    return () if text is None else _stops_in(text)
-
-
-@lru_cache(maxsize=_CACHED)
-def _stops_in(text: str) -> tuple[str, ...]:
+def _capitals(text: str, counterpart: str) -> tuple[str, ...]:
+    """Each capital mid-sentence against ``counterpart``, shown with the word before it
+    ("another The")."""
     return tuple(
-        m.group("word")
-        for m in _LOWER_AFTER_STOP.finditer(text)
-        if not _ABBREVIATION.match(text, m.start())
+        _with_word_before(text, start, end) for start, end in capital_marks(text, counterpart)
     )
+
+
+def _with_word_before(text: str, start: int, end: int) -> str:
+    before = text[:start].rstrip(" ,").rsplit(" ", 1)[-1]
+    return f"{before} {text[start:end]}"
+
+
+def _stops(text: str) -> tuple[str, ...]:
+    return tuple(text[start:end] for start, end in broken_stops(text))
 
 
 def _merged(sentence: str, counterpart: str) -> list[str]:
@@ -107,13 +80,6 @@ def _words(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=_CACHED)
 def _joins(text: str) -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
-    """Every pair of adjacent words of ``text`` run together, one of them a function
-    word, and the words themselves."""
+    """The garble joins of ``text``'s adjacent words, and the words themselves."""
     theirs = _words(text)
-    joined = {
-        first + second: (first, second)
-        for first, second in pairwise(theirs)
-        # Both parts real words: "a.m." read as "a" and "m" makes no merged "am".
-        if (first in STOPWORDS or second in STOPWORDS) and min(len(first), len(second)) >= 2
-    }
-    return joined, frozenset(theirs)
+    return joins(theirs), frozenset(theirs)

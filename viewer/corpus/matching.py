@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from viewer.prepare.similarity import STOPWORDS, SentenceFeatures, Weights, pair_score
+from viewer.prepare.similarity import SentenceFeatures, Weights, pair_score
+from viewer.text.stopwords import STOPWORDS
 
 __all__ = ["FLOOR", "PairMatch", "SentenceMatch", "match_sentences", "same_words"]
 

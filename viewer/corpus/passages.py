@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from viewer.corpus.matching import PairMatch, SentenceMatch
 from viewer.corpus.profile import Profile
 from viewer.corpus.reuse import Reuse, is_story_text, share_of
-from viewer.prepare.similarity import STOPWORDS
+from viewer.text.stopwords import STOPWORDS
 
 __all__ = ["MIN_PASSAGES", "PASSAGE_CONTENT", "PASSAGE_WORDS", "passages", "unquoted_words"]
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from viewer.corpus.matching import PairMatch, SentenceMatch
 from viewer.corpus.profile import Profile
-from viewer.prepare.similarity import STOPWORDS
+from viewer.text.stopwords import STOPWORDS
 
 __all__ = [
     "LONE_SCORE",

@@ -24,7 +24,7 @@ from itertools import combinations
 from viewer.corpus.profile import Profile
 from viewer.model import Article
 from viewer.prepare.fingerprint import sentence_words
-from viewer.prepare.similarity import STOPWORDS
+from viewer.text.stopwords import STOPWORDS
 from viewer.text.wordlists import english
 
 __all__ = ["MAX_POSTINGS", "MIN_SHARED", "named_passage_pairs", "rare_words", "story_pairs"]

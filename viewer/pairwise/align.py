@@ -25,7 +25,6 @@ from itertools import pairwise
 
 from viewer.model import PairKind
 from viewer.prepare.similarity import (
-    STOPWORDS,
     SentenceFeatures,
     Weights,
     combine,
@@ -33,6 +32,7 @@ from viewer.prepare.similarity import (
     features,
     pair_score,
 )
+from viewer.text.stopwords import STOPWORDS
 
 __all__ = ["ANCHOR", "GAP", "MOVED", "Link", "align_sentences"]
 

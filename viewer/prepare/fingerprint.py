@@ -45,9 +45,10 @@ from viewer.prepare.minhash import (
     shingle_keys,
 )
 from viewer.prepare.passage_keys import passage_keys
-from viewer.prepare.similarity import STOPWORDS, stems
+from viewer.prepare.similarity import stems
 from viewer.prepare.vocabulary import batch_words, find_sorted
 from viewer.text.normalize import fold_text
+from viewer.text.stopwords import STOPWORDS
 
 __all__ = [
     "BANDS",

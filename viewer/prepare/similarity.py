@@ -19,19 +19,13 @@ import snowballstemmer
 from rapidfuzz.distance import Indel
 
 from viewer.text.normalize import fold_text
+from viewer.text.stopwords import STOPWORDS
 
 __all__ = ["SentenceFeatures", "Weights", "features", "pair_score", "stem"]
 
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"'s$")
 
-STOPWORDS = frozenset(
-    "a an the of to in on at by for from with about into over after before and or but "
-    "nor so yet is are was were be been being has have had do does did will would can "
-    "could may might must shall should it its this that these those he she they we you "
-    "i him her them us his their our your my me as than then there here which who whom "
-    "whose what when where while if not no".split()
-)
 _SNOWBALL = snowballstemmer.stemmer("english")
 """Snowball's English stemmer: PyStemmer's C build where it is installed (snowballstemmer
 hands it out), the pure-Python one elsewhere; both give the same stems."""

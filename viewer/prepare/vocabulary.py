@@ -18,8 +18,9 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.prepare.minhash import byte_table, hash_strings, wide_ids, word_spans
-from viewer.prepare.similarity import STOPWORDS, stems
+from viewer.prepare.similarity import stems
 from viewer.text.normalize import fold_text
+from viewer.text.stopwords import STOPWORDS
 
 __all__ = ["VOCABULARY", "Vocabulary", "Words", "batch_words", "find_sorted"]
 

@@ -29,7 +29,7 @@ from viewer.model import (
 from viewer.pairwise.drift import lexicon
 from viewer.pairwise.drift.context import PairContext
 from viewer.pairwise.drift.terms import hedge_terms
-from viewer.prepare.similarity import STOPWORDS
+from viewer.text.stopwords import STOPWORDS
 from viewer.text.tokens import content_words, tokenize
 
 __all__ = ["CLAIM_WORDS", "claim_flags", "lone_claim", "shared_region"]

@@ -1,110 +1,38 @@
-"""Machine-spin artefacts: the marks a synonym spinner or a broken scraper leaves.
+"""Garble in a copy's changed words: the marks of a synonym spinner or a broken scraper
+that B's side of an aligned pair carries and A's lacks.
 
-- merged words: "crimeswhile", where A has "crimes, while", or (with nothing to compare)
-  a word no frequency list knows that splits into two common words;
-- a capitalised function word mid-sentence after a lower-case word: "another The officers";
-- a lower-cased proper noun: "chicago" where A has "Chicago’s", or a sentence opening in
-  lower case;
-- a sentence broken mid-way: "Kim Foxx. he said Tuesday.".
-
-Word frequencies come from wordfreq's English list (Zipf scale: 7 is "the", 3 is a word
-seen about once per million words, 0 is unknown).
+The marks are recognised by :mod:`viewer.text.garble` (merged words, a capital
+mid-sentence, a broken sentence), the recognisers the direction stage counts with; this
+module places them in the word diff, and adds the one mark that needs it: a proper noun
+that lost its capital ("chicago" where A has "Chicago's"), told apart from a title made a
+common noun ("the police chief") and from a headline's Title Case.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
-from itertools import pairwise
 
 from viewer.model import Drift, DriftKind, Severity, Span, Token
-from viewer.pairwise.drift import lexicon
 from viewer.pairwise.drift.context import PairContext, opens_sentence, sentence_starts, span_of
-from viewer.text.wordlists import english
+from viewer.text.garble import broken_stops, capital_marks, joins, split_merged
 
-_PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*")
-_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
-_COMMON_ZIPF = 3.0
-_PART_ZIPF = 3.5
-_MAX_MERGED = 40
-"""Longer "words" are not two words run together (and trying every cut of one is
-quadratic in its length)."""
+__all__ = ["garble_flags", "lone_garble", "sentence_breaks"]
+
 _TITLE_CASE = 0.7
 _CLAUSE_END = re.compile(r"[.!?;:“”\"]")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
-# The look-behind starts a match only at the start of a word: without it a long run of
-# letters is scanned again from every letter in it, which is quadratic.
-_BROKEN = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.\s+([a-z][a-z]+)")
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    """How common an English word is, on the Zipf scale (0 when unknown).
-
-    A lower-case ASCII word (apostrophes allowed) is looked up in wordfreq's list
-    directly: the same value as ``wordfreq.zipf_frequency(word, "en")`` (checked on
-    30,000 words and every listed word with an apostrophe), without importing wordfreq,
-    which costs a fifth of a second and reads the large list a second time. Words of
-    such parts joined by hyphens ("middle-aged") are combined as wordfreq combines the
-    tokens it splits them into: ``1 / f = 1 / f1 + 1 / f2 …``, rounded to three
-    significant digits, and 0 when a part is unlisted (the same value on 20,000 random
-    hyphenated words). Anything else (digits, other letters), and an unlisted word with an
-    apostrophe (which wordfreq splits and combines), goes through wordfreq.
-    """
-    listed = english("large")
-    if _PLAIN.fullmatch(word):
-        bucket = listed.get(word)
-        if bucket is not None:
-            return round(9 - bucket / 100, 2)
-        if "'" not in word:
-            return 0.0
-    elif _HYPHENATED.fullmatch(word):
-        return _combined(listed, word.split("-"))
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
-
-
-def _combined(listed: dict[str, int], parts: list[str]) -> float:
-    """The Zipf value of tokens read as one word, as wordfreq combines them."""
-    inverse = 0.0
-    for part in parts:
-        bucket = listed.get(part)
-        if bucket is None:
-            return 0.0
-        inverse += 10 ** (bucket / 100)  # 1 / frequency, the frequency 10 ** (-bucket / 100)
-    frequency = 1.0 / inverse
-    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
-    return round(math.log(frequency, 10) + 9, 2)
-
-
-def is_common_word(word: str) -> bool:
-    """Whether a (folded) word is common English."""
-    return zipf(word) >= _COMMON_ZIPF
-
-
-def split_merged(word: str) -> tuple[str, str] | None:
-    """Two common words that ``word`` is made of, if it is not a word itself."""
-    if not 6 <= len(word) <= _MAX_MERGED or not word.isalpha() or zipf(word) > 0:
-        return None
-    for cut in range(2, len(word) - 1):
-        left, right = word[:cut], word[cut:]
-        if zipf(left) >= _PART_ZIPF and zipf(right) >= _PART_ZIPF:
-            return left, right
-    return None
 
 
 def garble_flags(context: PairContext) -> Iterator[Drift]:
     """Spin artefacts that B's changed text has and A's does not."""
-    joined_a = {a + b for a, b in pairwise(context.a_norms)}
+    joined_a = joins(context.a_norms)
+    capitals = _capital_starts(context)
     a_side = context.a.text[slice(*context.pair.a_span)] if context.pair.a_span else ""
     for k, hunk in enumerate(context.hunks):
         new, gone = list(context.new_words(k)), list(context.gone_words(k))
         a_place = Span(hunk.a_span.start, hunk.a_span.end)
-        first = context.held.b_first[k]
-        for token, why in _artefacts(context, new, first, gone, joined_a):
+        for token, why in _artefacts(context, new, gone, joined_a, capitals):
             yield context.flag(DriftKind.GARBLE, Severity.LOW, a_place, span_of(token), why)
     a_start = (
         Span(context.pair.a_span.start, context.pair.a_span.start)
@@ -121,11 +49,12 @@ def lone_garble(
     text: str, words: Sequence[Token], start: int, sentence: str
 ) -> Iterator[tuple[Span, str]]:
     """Spin artefacts in a sentence with nothing to compare it to (an added sentence)."""
-    index = {t.start: k for k, t in enumerate(words)}
+    # Nothing to compare with: an article before a capital may open a name.
+    capitals = frozenset(start + k for k, _ in capital_marks(sentence, ""))
     for token in words:
         if split_merged(token.norm):
             yield span_of(token), f"Two words run together: “{token.text}”."
-        elif _capital_after_lower(text, words, index[token.start], token):
+        elif token.start in capitals:
             yield (
                 span_of(token),
                 f"A capitalised “{token.text}” in mid-sentence after a lower-case word.",
@@ -134,16 +63,19 @@ def lone_garble(
 
 
 def _artefacts(
-    context: PairContext, new: list[Token], first: int, gone: list[Token], joined_a: set[str]
+    context: PairContext,
+    new: list[Token],
+    gone: list[Token],
+    joined_a: dict[str, tuple[str, str]],
+    capitals: frozenset[int],
 ) -> Iterator[tuple[Token, str]]:
-    """The artefacts among a hunk's ``new`` words, the first of which is B's word number
-    ``first``."""
-    text, words = context.b.text, context.b_words
+    """The artefacts among a hunk's ``new`` words: ``joined_a`` holds A's adjacent words
+    run together, ``capitals`` where B's sentences hold a capital mid-sentence."""
     gone_keys = {_bare(t.norm): t for t in gone}
-    for k, token in enumerate(new, first):
+    for token in new:
         if token.norm in joined_a or split_merged(token.norm):
             yield token, f"Two words run together: “{token.text}”."
-        elif _capital_after_lower(text, words, k, token):
+        elif token.start in capitals:
             yield token, f"A capitalised “{token.text}” in mid-sentence after a lower-case word."
         elif _lost_capital(context, token, gone_keys.get(_bare(token.norm))):
             was = gone_keys[_bare(token.norm)].text
@@ -189,19 +121,24 @@ def _after_determiner(text: str, start: int, a_words: Sequence[Token]) -> bool:
     return False
 
 
-def _capital_after_lower(text: str, words: Sequence[Token], k: int, token: Token) -> bool:
-    if k == 0 or not token.text[:1].isupper() or token.norm not in lexicon.FUNCTION_WORDS:
-        return False
-    previous = words[k - 1]
-    return text[previous.end : token.start] == " " and previous.text[:1].islower()
+def _capital_starts(context: PairContext) -> frozenset[int]:
+    """Where B's sentences of the pair hold a capital mid-sentence against A's side
+    (offsets into B)."""
+    a_side = context.a.text[slice(*context.pair.a_span)] if context.pair.a_span else ""
+    return frozenset(
+        sentence.start + start
+        for j in context.pair.b
+        for sentence in (context.b.sentences[j],)
+        for start, _ in capital_marks(sentence.text, a_side)
+    )
 
 
 def sentence_breaks(start: int, sentence: str, a_side: str) -> Iterator[tuple[Span, str]]:
     """ "word. lower-case word" breaks in a sentence starting at ``start``, absent from A."""
-    for match in _BROKEN.finditer(sentence):
-        if match.group(1).lower() in lexicon.TITLES or match.group() in a_side:
+    for begin, end in broken_stops(sentence):
+        if sentence[begin:end] in a_side:
             continue
         yield (
-            Span(start + match.start(), start + match.end()),
+            Span(start + begin, start + end),
             "A sentence is broken mid-way: a full stop followed by a lower-case word.",
         )

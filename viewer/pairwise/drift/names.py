@@ -25,9 +25,9 @@ from viewer.pairwise.drift.context import (
     sentence_starts,
     span_of,
 )
-from viewer.pairwise.drift.garble import zipf
 from viewer.pairwise.drift.standing import moved_note, swapped_in_place, word_counts
 from viewer.text.normalize import fold_text
+from viewer.text.wordlists import zipf
 
 _DICTIONARY_ZIPF = 3.5
 """A replacement this frequent is an ordinary English word, not a new name."""

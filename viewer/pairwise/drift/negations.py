@@ -8,8 +8,8 @@ from collections.abc import Iterator, Sequence
 from viewer.model import Drift, DriftKind, Severity, Token
 from viewer.pairwise.drift import lexicon
 from viewer.pairwise.drift.context import Hunk, PairContext, Term, span_of
-from viewer.pairwise.drift.garble import zipf
 from viewer.pairwise.drift.terms import listed, sides, term_changes
+from viewer.text.wordlists import zipf
 
 __all__ = ["negation_flags", "negation_terms"]
 

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 from viewer.model import Article, Drift, DriftKind, Severity, Span, Token
 from viewer.pairwise.drift.context import Hunk, PairContext, Quotes, enclosing, span_of
-from viewer.prepare.similarity import STOPWORDS, stem
+from viewer.prepare.similarity import stem
+from viewer.text.stopwords import STOPWORDS
 
 _OPEN = "“«„"
 _CLOSE = "”»"
