@@ -94,3 +94,36 @@ def test_the_date_in_an_address_is_a_publication_date(tmp_path: Path) -> None:
     (derivation,) = found.derivations
     assert (derivation.source, derivation.target) == (early.id, late.id)
     assert derivation.decided and "dated 2024-03-05" in derivation.evidence[0]
+
+
+def test_a_page_that_names_a_third_outlet_as_its_source_is_no_copy_of_the_other(
+    tmp_path: Path,
+) -> None:
+    # The later page says where its text came from, and it is neither page of the pair:
+    # the earlier page is a sibling, not the parent, whatever the dates say.
+    earlier, later = corpus(
+        tmp_path,
+        {"text": story(""), "url": "https://www.harbourgazette.example/2024/03/01/fire"},
+        {
+            "text": story("", "See Full Article at Source: https://www.coastnews.example/fire"),
+            "url": "https://aggregator.example/2024/03/09/fire",
+        },
+    )
+    assert credited(later) == {"coastnews"}
+    (derivation,) = audit([earlier, later]).derivations
+    assert not derivation.decided and derivation.confidence == 0.5
+    assert "coastnews" in derivation.evidence[0]
+
+
+def test_a_source_line_naming_the_other_page_still_names_the_parent(tmp_path: Path) -> None:
+    original, copy = corpus(
+        tmp_path,
+        {"text": story(""), "url": "https://www.coastnews.example/fire"},
+        {
+            "text": story("", "Source: https://www.coastnews.example/fire"),
+            "url": "https://aggregator.example/a/123",
+        },
+    )
+    (derivation,) = audit([copy, original]).derivations
+    assert (derivation.source, derivation.target) == (original.id, copy.id)
+    assert derivation.decided

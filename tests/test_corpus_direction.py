@@ -125,3 +125,17 @@ def test_the_seed_spun_copy_derives_from_the_rewrite_by_its_garble_and_furniture
     (lineage,) = audit(corpus).lineages
     assert lineage.root == corpus[2].id
     assert lineage.parent(corpus[1].id) == corpus[2].id
+
+
+def test_a_page_cut_off_mid_sentence_says_nothing_by_holding_the_others_lede() -> None:
+    # Two captures of one story, the longer stopped mid-sentence by a crawler: that the
+    # shorter holds its leading sentences is what any two partial captures show.
+    lede = ROBOTS.split("\n\n")
+    longer = "\n\n".join([*lede, "The robots will be tested again in the spring when the"])
+    shorter = "\n\n".join(lede[: max(2, len(lede) // 2)])
+    cut = audit([article(longer, "longer"), article(shorter, "shorter")]).derivations
+    assert all(not any("truncated copy" in e for e in d.evidence) for d in cut)
+    whole = audit(
+        [article(longer.rsplit(" when the", 1)[0] + ".", "longer"), article(shorter, "shorter")]
+    )
+    assert any(any("truncated copy" in e for e in d.evidence) for d in whole.derivations)

@@ -32,7 +32,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from argparse import SUPPRESS
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -354,7 +353,13 @@ def main() -> int:
     parser.add_argument("--audit", metavar="FILE", help="score this audit JSON instead of running")
     parser.add_argument("--keep", metavar="DIR", help="write the corpus and audit JSON here")
     parser.add_argument("--misses", action="store_true", help="list every miss")
-    parser.add_argument("--stories", metavar="DIR", type=Path, default=STORIES, help=SUPPRESS)
+    parser.add_argument(
+        "--stories",
+        metavar="DIR",
+        type=Path,
+        default=STORIES,
+        help="score the story files in DIR (a held-out set) instead of stories/",
+    )
     args = parser.parse_args()
     stories = load_stories(args.stories)
     pages = pages_of(stories)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from viewer.ingest.urls import site_label
 from viewer.model import Article
 
-__all__ = ["WIRES", "credited", "outlet_key", "publisher"]
+__all__ = ["WIRES", "credited", "named_sources", "outlet_key", "publisher"]
 
 _ALIASES = {
     "ap": ("ap", "associated press", "the associated press", "apnews", "ap news", "ap.org"),
@@ -50,12 +50,15 @@ _CREDIT_LINES = re.compile(
     r"|CNN Wire|Bloomberg|HealthDay(?: News)?|UPI)\s*\.?\s*$"
     r"|\((?P<c>Reuters|AP|AFP|CNN|UPI|HealthDay News|HealthDay)\)"
     r"|\b(?:Source|Via|Courtesy of|Distributed by)\s*:\s*(?P<d>[A-Z][\w.&' -]{1,40}?)\s*(?:\.|$)"
+    r"|\b(?:Source|Via|Courtesy of|Distributed by)\s*:\s*(?P<f>(?:https?://|www\.)[^\s\"'<>]+)"
     r"|\bReporting by [^.;\n]{2,80}?[;.]\s*(?:Additional reporting by [^.;\n]+[;.]\s*)?"
     r"(?:Editing|Writing) by (?P<e>)",
     re.MULTILINE | re.IGNORECASE,
 )
 """Credit lines in the body: a copyright line, a closing wire credit, a parenthesised wire
-name, a "Source:" line, and Reuters' "Reporting by …; Editing by …" signature (``e``)."""
+name, a "Source:" line naming an outlet or giving its address ("See Full Article at
+Source: https://www.sbs.com.au/…", ``f``), and Reuters' "Reporting by …; Editing by …"
+signature (``e``)."""
 _FOLD = re.compile(r"[^a-z0-9!.&' -]+")
 
 
@@ -96,6 +99,24 @@ def credited(article: Article) -> frozenset[str]:
     return frozenset(keys)
 
 
+def named_sources(article: Article) -> frozenset[str]:
+    """Keys of the outlets the page names as its source in a "Source:" (or "Via:") line:
+    unlike a copyright line, which may name the site's owner, such a line says where the
+    text came from."""
+    return _named_sources(article.text)
+
+
+@lru_cache(maxsize=4096)
+def _named_sources(text: str) -> frozenset[str]:
+    keys = set()
+    for found in _CREDIT_LINES.finditer(text):
+        name = found["d"] or found["f"]
+        if name:
+            keys.add(outlet_key(name))
+    keys.discard("")
+    return frozenset(keys)
+
+
 @lru_cache(maxsize=4096)
 def _written_credits(text: str) -> frozenset[str]:
     """Keys of the outlets credited in the body text; cached, since every copy pair of
@@ -105,6 +126,7 @@ def _written_credits(text: str) -> frozenset[str]:
         if found["e"] is not None:
             keys.add("reuters")
             continue
-        name = next(g for g in (found["a"], found["b"], found["c"], found["d"]) if g is not None)
+        groups = (found["a"], found["b"], found["c"], found["d"], found["f"])
+        name = next(g for g in groups if g is not None)
         keys.add(outlet_key(name))
     return frozenset(keys)

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from viewer.corpus.copy_marks import garble_marks
-from viewer.corpus.credits import WIRES, credited, publisher
+from viewer.corpus.credits import WIRES, credited, named_sources, publisher
 from viewer.corpus.families import FOUND, CopyPair, Evidence
 from viewer.corpus.matching import PairMatch, SentenceMatch
 from viewer.corpus.provenance import found_share
@@ -46,6 +46,7 @@ from viewer.corpus.releases import release_mark
 from viewer.corpus.reuse import Reuse
 from viewer.figures import percent_label
 from viewer.model import Article
+from viewer.pairwise.drift.cut_end import cut_off_at
 
 __all__ = ["DECIDED", "Derivation", "direct"]
 
@@ -112,7 +113,7 @@ def direct(pair: CopyPair | Reuse, evidence: Evidence) -> Derivation:
         b, match.b_best, profiles.flags(y), together=together, vouched=evidence.vouched(y, x)
     )[1]
     votes, weak = _votes(a, b, profiles.furniture(x), profiles.furniture(y), match, pair)
-    subset = _subset(pair, match, (a_in_b, b_in_a))
+    subset = _subset(pair, match, (a_in_b, b_in_a), (a, b))
     released = _release(a, b)
     credit, siblings = _credits(a, b)
     votes += subset + credit + released
@@ -179,7 +180,10 @@ def _credits(a: Article, b: Article) -> tuple[list[tuple[float, str]], str | Non
     # credited by either page is enough, since the other shares the wire's text.
     # Only where both publishers are known: a page of unknown address that credits CNN
     # may be CNN's own.
-    shared = sorted((ca & cb | (ca | cb) & WIRES) - {pa, pb})
+    # So is an outlet either page names as its source ("Source: www.sbs.com.au"): the page
+    # took the text from there, not from the other.
+    named = named_sources(a) | named_sources(b)
+    shared = sorted((ca & cb | (ca | cb) & WIRES | named) - {pa, pb})
     if votes or not shared or pa is None or pb is None:
         return votes, None
     upstream = ", ".join(shared)
@@ -259,13 +263,18 @@ def _furniture(
 
 
 def _subset(
-    pair: CopyPair | Reuse, match: PairMatch, shown: tuple[float, float]
+    pair: CopyPair | Reuse,
+    match: PairMatch,
+    shown: tuple[float, float],
+    articles: tuple[Article, Article],
 ) -> list[tuple[float, str]]:
     """A vote for the larger article when the smaller holds only part of it.
 
     The vote weighs containment (quotations discounted); the figure in its words is
     ``shown``, the shares of A in B and of B in A as provenance counts them, so the
-    evidence and the provenance never give one relation two figures.
+    evidence and the provenance never give one relation two figures. No vote when the
+    larger article is itself cut off mid-sentence: two captures of one story, each
+    stopped by a crawler or a store, hold each other's leading text whoever copied whom.
     """
     ca, cb = pair.containment_a_in_b, pair.containment_b_in_a
     if max(ca, cb) < SUBSET or abs(ca - cb) < 1 - SUBSET:
@@ -273,6 +282,8 @@ def _subset(
     part, whole, best, sign = (
         (pair.a, pair.b, match.a_best, -1.0) if ca > cb else (pair.b, pair.a, match.b_best, 1.0)
     )
+    if cut_off_at(articles[1] if ca > cb else articles[0]) is not None:
+        return []
     used = sorted(m.b if sign < 0 else m.a for m in best if m and m.score >= FOUND)
     whole_in_part = shown[1] if ca > cb else shown[0]
     held = f"{part} holds {percent_label(whole_in_part)} of {whole}'s text and adds little"

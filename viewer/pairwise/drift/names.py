@@ -156,7 +156,8 @@ def entity_flags(context: PairContext) -> Iterator[Drift]:
         if old and new and _synonym_swap(old, new, known_names(context.a.text)):
             yield _garble(context, old, new)
             continue
-        if lost and got and _encoding_loss(lost, got):
+        if lost and got and (_encoding_loss(lost, got) or _encoding_loss(got, lost)):
+            # Either side may be the damaged one: the base is not always the source.
             yield _lost_letters(context, lost, got)
             continue
         a_span = _tokens_or_point(lost, hunk.a_span)
@@ -219,13 +220,14 @@ def _ascii_only(word: str) -> str:
 def _lost_letters(context: PairContext, lost: list[Token], got: list[Token]) -> Drift:
     before = " ".join(t.text for t in lost)
     after = " ".join(t.text for t in got)
+    damaged = "B" if _encoding_loss(lost, got) else "A"
     return context.flag(
         DriftKind.GARBLE,
         Severity.LOW,
         enclosing([span_of(t) for t in lost]),
         enclosing([span_of(t) for t in got]),
-        f"Accented letters were lost: “{before}” became “{after}”, as a copy that lost "
-        "its text's encoding shows.",
+        f"Accented letters differ: “{before}” and “{after}”; {damaged} lost them, as a "
+        "copy that lost its text's encoding shows.",
     )
 
 

@@ -253,15 +253,23 @@ def _quotedness_changed(context: PairContext) -> Iterator[Drift]:
 
 
 def _quotedness_flag(context: PairContext, run: list[tuple[Span, Span, bool]]) -> Iterator[Drift]:
+    """One flag for a run of kept words that changed sides of the quotation marks.
+
+    Words taken into quotation marks put them in someone's mouth: high. Words let out of
+    them are still the speaker's words, still attributed (a scraper that strips every
+    quotation mark does this to a whole story): medium; the words the run holds that
+    changed are the altered-quotation rule's, which flags them high.
+    """
     if len(run) < 2:
         return
     was_quoted = run[0][2]
     yield context.flag(
         DriftKind.QUOTE_ALTERED,
-        Severity.HIGH,
+        Severity.MEDIUM if was_quoted else Severity.HIGH,
         enclosing([r[0] for r in run]),
         enclosing([r[1] for r in run]),
-        "Words quoted in A are no longer inside quotation marks in B (direct speech made indirect)."
+        "Words quoted in A stand outside quotation marks in B (the marks were dropped, or "
+        "direct speech made indirect)."
         if was_quoted
         else "Words not quoted in A are inside quotation marks in B (narration or paraphrase "
         "presented as a quotation).",
