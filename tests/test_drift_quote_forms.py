@@ -124,3 +124,24 @@ def test_a_person_swapped_is_still_high() -> None:
     c = LEAD + " The crews said they would wait for the morning forecast."
     d = LEAD + " The crews said she would wait for the morning forecast."
     assert any(f.severity is Severity.HIGH for f in pronoun_flags(c, d))
+
+
+def hedge_flags(a: str, b: str) -> list[Drift]:
+    return [f for f in flags(a, b) if f.kind is DriftKind.HEDGE]
+
+
+def test_an_attribution_moved_within_the_sentence_is_one_medium_flag() -> None:
+    # Who holds the claim is still said, in another place of the sentence.
+    a = LEAD + " According to a new study by the harbour college, crews lose about 40 hours a year."
+    b = LEAD + " Research by the harbour college suggests crews lose about 40 hours a year."
+    (found,) = hedge_flags(a, b)
+    assert found.severity is Severity.MEDIUM
+    assert "reworded elsewhere" in found.explanation
+    assert a[slice(*found.a_span)] == "According to" and b[slice(*found.b_span)] == "suggests"
+
+
+def test_a_hedge_of_likelihood_dropped_beside_a_moved_attribution_is_still_high() -> None:
+    a = LEAD + " According to the college, crews may lose about 40 hours a year."
+    b = LEAD + " The college suggests crews lose about 40 hours a year."
+    found = hedge_flags(a, b)
+    assert any(f.severity is Severity.HIGH and "may" in f.explanation for f in found)

@@ -314,8 +314,8 @@ async def _screen_text(page: Page) -> str:
     return text
 
 
-async def _wait_for_screen(page: Page, wanted: str) -> str:
-    deadline = time.monotonic() + STARTUP
+async def _wait_for_screen(page: Page, wanted: str, within: float = STARTUP) -> str:
+    deadline = time.monotonic() + within
     text = ""
     while wanted not in text and time.monotonic() < deadline:
         await asyncio.sleep(0.5)

@@ -191,7 +191,20 @@ def hedge_flags(context: PairContext) -> Iterator[Drift]:
         context.b_vocabulary
     ):
         return  # neither side has a word a hedge is made of
-    for hunk, gone, new in paired_changes(context, hedge_terms):
+    changes = list(paired_changes(context, hedge_terms))
+    moved = _attributions_moved(changes)
+    for k, (hunk, gone, new) in enumerate(changes):
+        if k in moved.values():
+            continue  # the other half of an attribution moved, flagged with it
+        if k in moved:
+            new = changes[moved[k]][2]
+            a_span, b_span = enclosing([t.span for t in gone]), enclosing([t.span for t in new])
+            why = (
+                f"An attribution was reworded elsewhere in the sentence: {listed(gone)} "
+                f"became {listed(new)}; the claim is still attributed."
+            )
+            yield context.flag(DriftKind.HEDGE, Severity.MEDIUM, a_span, b_span, why)
+            continue
         if _ability(context, gone, new):
             continue
         a_span, b_span = sides(context, hunk, gone, new)
@@ -211,6 +224,28 @@ def hedge_flags(context: PairContext) -> Iterator[Drift]:
             a_span = Span(a_span.start, a_span.start)
             why = f"A hedge or attribution was added: {listed(new)}."
         yield context.flag(DriftKind.HEDGE, severity, a_span, b_span, why)
+
+
+_ATTRIBUTIONS = frozenset(
+    "according to|say|tell|state|report|suggest|claim|believe|allege|insist|admit".split("|")
+)
+"""Hedge keys that say who holds a claim (not how likely it is)."""
+
+Change = tuple[Hunk | None, list[Term], list[Term]]
+
+
+def _attributions_moved(changes: list[Change]) -> dict[int, int]:
+    """Which of ``changes`` drops an attribution (by index) that another hunk of the same
+    pair adds (its index): "according to a new study, people ingest" and "the research
+    suggests people ingest" both say who holds the claim, in other places of the
+    sentence. Hedges of likelihood ("may", "possibly") are never paired so."""
+
+    def lone(terms: list[Term], other: list[Term]) -> bool:
+        return bool(terms) and not other and all(t.key in _ATTRIBUTIONS for t in terms)
+
+    dropped = [k for k, (_, gone, new) in enumerate(changes) if lone(gone, new)]
+    added = [k for k, (_, gone, new) in enumerate(changes) if lone(new, gone)]
+    return dict(zip(dropped, added, strict=False))
 
 
 def _ability(context: PairContext, gone: list[Term], new: list[Term]) -> bool:
