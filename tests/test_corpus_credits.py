@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from viewer import load
 from viewer.corpus.audit import audit
 from viewer.corpus.credits import credited, outlet_key, publisher
@@ -61,19 +63,33 @@ def test_two_pages_that_credit_one_absent_wire_are_siblings_undecided(tmp_path: 
     assert "carry ap's text" in derivation.evidence[0]
 
 
-def test_an_originally_appeared_line_names_the_source(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("line", "home", "outlet"),
+    [
+        (
+            "This article originally appeared on Harbourgazette.",
+            "https://harbourgazette.example/news/fire",
+            "harbourgazette",
+        ),
+        (
+            "Source: https://www.coastnews.example/fire",
+            "https://www.coastnews.example/fire",
+            "coastnews",
+        ),
+    ],
+)
+def test_a_line_naming_the_other_pages_outlet_names_the_parent(
+    tmp_path: Path, line: str, home: str, outlet: str
+) -> None:
     original, copy = corpus(
         tmp_path,
-        {"text": story(""), "url": "https://harbourgazette.example/news/fire"},
-        {
-            "text": story("", "This article originally appeared on Harbourgazette."),
-            "url": "https://aggregator.example/a/123",
-        },
+        {"text": story(""), "url": home},
+        {"text": story("", line), "url": "https://aggregator.example/a/123"},
     )
-    assert "harbourgazette" in credited(copy)
-    found = audit([copy, original])
-    (derivation,) = found.derivations
+    assert outlet in credited(copy)
+    (derivation,) = audit([copy, original]).derivations
     assert (derivation.source, derivation.target) == (original.id, copy.id)
+    assert derivation.decided
 
 
 def test_the_date_in_an_address_is_a_publication_date(tmp_path: Path) -> None:
@@ -113,17 +129,3 @@ def test_a_page_that_names_a_third_outlet_as_its_source_is_no_copy_of_the_other(
     (derivation,) = audit([earlier, later]).derivations
     assert not derivation.decided and derivation.confidence == 0.5
     assert "coastnews" in derivation.evidence[0]
-
-
-def test_a_source_line_naming_the_other_page_still_names_the_parent(tmp_path: Path) -> None:
-    original, copy = corpus(
-        tmp_path,
-        {"text": story(""), "url": "https://www.coastnews.example/fire"},
-        {
-            "text": story("", "Source: https://www.coastnews.example/fire"),
-            "url": "https://aggregator.example/a/123",
-        },
-    )
-    (derivation,) = audit([copy, original]).derivations
-    assert (derivation.source, derivation.target) == (original.id, copy.id)
-    assert derivation.decided
