@@ -145,3 +145,16 @@ def test_a_hedge_of_likelihood_dropped_beside_a_moved_attribution_is_still_high(
     b = LEAD + " The college suggests crews lose about 40 hours a year."
     found = hedge_flags(a, b)
     assert any(f.severity is Severity.HIGH and "may" in f.explanation for f in found)
+
+
+def test_could_with_a_verb_the_other_side_gives_in_the_past_is_medium() -> None:
+    a = LEAD + " The test measured how well the crews could understand the new signals."
+    b = LEAD + " The test measured how well the crews understood the new signals."
+    (found,) = hedge_flags(a, b)
+    assert found.severity is Severity.MEDIUM and "“understood”" in found.explanation
+
+
+def test_could_dropped_before_another_verb_is_still_high() -> None:
+    a = LEAD + " Officials said the storm could close the harbour for a week."
+    b = LEAD + " Officials said the storm will close the harbour for a week."
+    assert any(f.severity is Severity.HIGH for f in hedge_flags(a, b))

@@ -18,6 +18,7 @@ from itertools import pairwise
 from viewer.model import Drift, DriftKind, Severity, Span, Token
 from viewer.pairwise.drift import lexicon
 from viewer.pairwise.drift.context import Hunk, PairContext, Term, enclosing, span_of
+from viewer.pairwise.drift.tense import is_past_of
 
 Extractor = Callable[[Sequence[Token]], list[Term]]
 _EITHER = frozenset({"f", "m"})
@@ -223,6 +224,12 @@ def hedge_flags(context: PairContext) -> Iterator[Drift]:
                 severity = Severity.LOW  # says who said it; dropping it is the change
             a_span = Span(a_span.start, a_span.start)
             why = f"A hedge or attribution was added: {listed(new)}."
+        if not (gone and new) and (past := _could_for_past(context, gone, new)):
+            severity = Severity.MEDIUM
+            why += (
+                f" The other side says “{past}”: the past of “can”, or a possibility "
+                "stated as fact."
+            )
         yield context.flag(DriftKind.HEDGE, severity, a_span, b_span, why)
 
 
@@ -255,6 +262,23 @@ def _ability(context: PairContext, gone: list[Term], new: list[Term]) -> bool:
         return False
     other = context.b_words if gone else context.a_words
     return any(x.norm == "able" and y.norm == "to" for x, y in pairwise(other))
+
+
+def _could_for_past(context: PairContext, gone: list[Term], new: list[Term]) -> str | None:
+    """The past-tense verb the other side gives for a lone "could V" added or dropped
+    ("could understand" and "understood"), or ``None``."""
+    if [t.key for t in gone + new] != ["could"]:
+        return None
+    term = (gone or new)[0]
+    words, other = (
+        (context.a_words, context.b_words) if gone else (context.b_words, context.a_words)
+    )
+    verb = next((t.norm for t in words if t.start >= term.span.end), None)
+    if verb is None:
+        return None
+    if any(is_past_of(t.norm, verb) for t in words):
+        return None  # the past stands beside the "could" too: no rewording of one verb
+    return next((t.text for t in other if is_past_of(t.norm, verb)), None)
 
 
 def _one_sided(terms: list[Term]) -> Severity:
