@@ -158,3 +158,12 @@ def test_could_dropped_before_another_verb_is_still_high() -> None:
     a = LEAD + " Officials said the storm could close the harbour for a week."
     b = LEAD + " Officials said the storm will close the harbour for a week."
     assert any(f.severity is Severity.HIGH for f in hedge_flags(a, b))
+
+
+def test_a_breadcrumb_glued_to_a_headline_is_furniture_not_a_name() -> None:
+    # "Current:Home > Finance" and "Current:Home > Contact" run into the headline: the
+    # site's section, not the story's "FinanceAT&T" changed to "ContactAT&T".
+    story = "\n\nThe ferry company cancelled every crossing on Sunday as the gale strengthened."
+    a = "Current:Home > FinanceFerry crossings cancelled in gale" + story
+    b = "Current:Home > ContactFerry crossings cancelled in gale" + story
+    assert [f for f in flags(a, b) if f.severity is Severity.HIGH] == []
