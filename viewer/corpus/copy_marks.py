@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from viewer.prepare.fingerprint import sentence_words
-from viewer.text.garble import broken_stops, capital_marks, joins, lower_start
+from viewer.text.garble import broken_stops, capital_marks, garble_join, joins, lower_start
 
 __all__ = ["garble_marks"]
 
@@ -68,7 +68,7 @@ def _merged(sentence: str, counterpart: str) -> list[str]:
     joined, known = _joins(counterpart)
     marks: list[str] = []
     for word in _words(sentence):
-        if word in joined and word not in known:
+        if word in joined and word not in known and garble_join(*joined[word]):
             marks.append(f'merged words "{word}" ("{" ".join(joined[word])}")')
     return marks
 
@@ -80,6 +80,6 @@ def _words(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=_CACHED)
 def _joins(text: str) -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
-    """The garble joins of ``text``'s adjacent words, and the words themselves."""
+    """The joins of ``text``'s adjacent words, and the words themselves."""
     theirs = _words(text)
     return joins(theirs), frozenset(theirs)

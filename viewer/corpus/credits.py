@@ -103,30 +103,33 @@ def named_sources(article: Article) -> frozenset[str]:
     """Keys of the outlets the page names as its source in a "Source:" (or "Via:") line:
     unlike a copyright line, which may name the site's owner, such a line says where the
     text came from."""
-    return _named_sources(article.text)
+    return _written(article.text)[1]
 
 
-@lru_cache(maxsize=4096)
-def _named_sources(text: str) -> frozenset[str]:
-    keys = set()
-    for found in _CREDIT_LINES.finditer(text):
-        name = found["d"] or found["f"]
-        if name:
-            keys.add(outlet_key(name))
-    keys.discard("")
-    return frozenset(keys)
-
-
-@lru_cache(maxsize=4096)
 def _written_credits(text: str) -> frozenset[str]:
-    """Keys of the outlets credited in the body text; cached, since every copy pair of
-    an article asks again."""
-    keys = set()
+    """Keys of the outlets credited in the body text."""
+    return _written(text)[0]
+
+
+_CACHED = 1 << 14
+"""Texts whose credits are kept: every copy pair of an article asks again, and a pass
+of the credit patterns over a whole text costs more than the rest of a pair's votes."""
+
+
+@lru_cache(maxsize=_CACHED)
+def _written(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The outlets credited in the body text, and of them those named as its source
+    (``d`` and ``f``), in one pass of the patterns."""
+    credits: set[str] = set()
+    sources: set[str] = set()
     for found in _CREDIT_LINES.finditer(text):
         if found["e"] is not None:
-            keys.add("reuters")
+            credits.add("reuters")
             continue
         groups = (found["a"], found["b"], found["c"], found["d"], found["f"])
-        name = next(g for g in groups if g is not None)
-        keys.add(outlet_key(name))
-    return frozenset(keys)
+        key = outlet_key(next(g for g in groups if g is not None))
+        credits.add(key)
+        if found["d"] or found["f"]:
+            sources.add(key)
+    sources.discard("")
+    return frozenset(credits), frozenset(sources)

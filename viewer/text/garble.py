@@ -42,6 +42,7 @@ __all__ = [
     "broken_stops",
     "capital_marks",
     "capitals_mid_sentence",
+    "garble_join",
     "joins",
     "lower_start",
     "split_merged",
@@ -77,17 +78,22 @@ _UPPER_START = re.compile(r"[\"'“‘(\s]*[A-Z0-9]")
 
 
 def joins(words: Sequence[str]) -> dict[str, tuple[str, str]]:
-    """Every two adjacent ``words`` run together that would be garble in another text: one
-    of them a function word ("crimeswhile", "anew"), or the join no common English word
-    ("northend"; "seatbelt" and "firefighter" are ordinary spelling)."""
+    """Every two adjacent ``words`` run together (at least ``_MIN_JOIN`` letters), by
+    the join: the words a copy's word may be. Whether one is garble is
+    :func:`garble_join`'s to say, asked only of a join a copy has (most joins are none)."""
     found: dict[str, tuple[str, str]] = {}
     for first, second in pairwise(words):
         joined = first + second
-        if len(joined) < _MIN_JOIN:
-            continue  # "a.m." read as "a" and "m" makes no merged "am"
-        if first in STOPWORDS or second in STOPWORDS or zipf(joined) < SMALL_FLOOR:
+        if len(joined) >= _MIN_JOIN:  # "a.m." read as "a" and "m" makes no merged "am"
             found.setdefault(joined, (first, second))
     return found
+
+
+def garble_join(first: str, second: str) -> bool:
+    """Whether ``first`` and ``second`` run together are garble, not spelling: one of
+    them a function word ("crimeswhile", "anew"), or the join no common English word
+    ("northend"; "seatbelt" and "firefighter" are ordinary spelling)."""
+    return first in STOPWORDS or second in STOPWORDS or zipf(first + second) < SMALL_FLOOR
 
 
 @lru_cache(maxsize=1 << 15)

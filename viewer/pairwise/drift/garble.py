@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from viewer.model import Drift, DriftKind, Severity, Span, Token
 from viewer.pairwise.drift.context import PairContext, opens_sentence, sentence_starts, span_of
-from viewer.text.garble import broken_stops, capital_marks, joins, split_merged
+from viewer.text.garble import broken_stops, capital_marks, garble_join, joins, split_merged
 
 __all__ = ["garble_flags", "lone_garble", "sentence_breaks"]
 
@@ -73,7 +73,8 @@ def _artefacts(
     run together, ``capitals`` where B's sentences hold a capital mid-sentence."""
     gone_keys = {_bare(t.norm): t for t in gone}
     for token in new:
-        if token.norm in joined_a or split_merged(token.norm):
+        join = joined_a.get(token.norm)
+        if (join is not None and garble_join(*join)) or split_merged(token.norm):
             yield token, f"Two words run together: “{token.text}”."
         elif token.start in capitals:
             yield token, f"A capitalised “{token.text}” in mid-sentence after a lower-case word."
