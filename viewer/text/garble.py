@@ -33,11 +33,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from viewer.text.stopwords import STOPWORDS
+from viewer.text.segment import ABBREVIATIONS
+from viewer.text.stopwords import FUNCTION_WORDS, STOPWORDS
 from viewer.text.wordlists import SMALL_FLOOR, zipf
 
 __all__ = [
-    "ABBREVIATIONS",
     "CAPITALISED_MID",
     "broken_stops",
     "capital_marks",
@@ -48,17 +48,10 @@ __all__ = [
     "split_merged",
 ]
 
-CAPITALISED_MID = frozenset(
-    "the a an of and or but to in on at by for with from these this that those its their "
-    "his her our your my he she it they we".split()
-)
-"""Words that, capitalised mid-sentence after a lower-case word, betray a spinner."""
-ABBREVIATIONS = frozenset(
-    "mr mrs ms mx dr prof gen sen rep gov lt col sgt capt st jr sr mt ft ave blvd dept univ "
-    "assn co inc corp ltd bros etc vs approx incl no vol fig".split()
-)
-"""Words a full stop may end inside a sentence, a lower-case word after it: "the Smith Co.
-in 1990", "Dr. said"."""
+CAPITALISED_MID = FUNCTION_WORDS | {"he", "she", "it", "they", "we"}
+"""Words that, capitalised mid-sentence after a lower-case word, betray a spinner. A full
+stop ending one of segmentation's abbreviations (``ABBREVIATIONS``: "the Smith Co. in
+1990", "Dr. said") breaks no sentence."""
 _MIN_JOIN = 4
 """Letters two words run together must make: "a.m." read as "a" and "m" is no "am"."""
 _PART_ZIPF = 3.5

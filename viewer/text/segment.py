@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from viewer.model import Sentence, Span
 from viewer.text.chunks import bounded_spans
 
-__all__ = ["paragraph_spans", "segment", "sentence_spans"]
+__all__ = ["ABBREVIATIONS", "paragraph_spans", "segment", "sentence_spans"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\r\u00a0]*\n\s*")
 _LINE = re.compile(r"[^\n]*\n?")
@@ -43,6 +43,8 @@ _MAYBE_END = frozenset(
     "sept oct nov dec no nos vs dept univ est approx fig vol ph.d ft mt mtn pt hwy rte "
     "ln ct pl sq pkwy cir bros assn intl natl ret".split()
 )
+ABBREVIATIONS = _NEVER_END | _MAYBE_END
+"""Words a full stop may end inside a sentence, folded, without the stop."""
 _STARTERS = frozenset(
     "The A An He She It They We I You But And Or So This That These Those In On At "
     "His Her Their Its Our My Your There Then When While After Before As If Yet Still "

@@ -27,8 +27,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 def garble_flags(context: PairContext) -> Iterator[Drift]:
     """Spin artefacts that B's changed text has and A's does not."""
     joined_a = joins(context.a_norms)
-    capitals = _capital_starts(context)
     a_side = context.a.text[slice(*context.pair.a_span)] if context.pair.a_span else ""
+    capitals = _capital_starts(context, a_side)
     for k, hunk in enumerate(context.hunks):
         new, gone = list(context.new_words(k)), list(context.gone_words(k))
         a_place = Span(hunk.a_span.start, hunk.a_span.end)
@@ -122,10 +122,9 @@ def _after_determiner(text: str, start: int, a_words: Sequence[Token]) -> bool:
     return False
 
 
-def _capital_starts(context: PairContext) -> frozenset[int]:
+def _capital_starts(context: PairContext, a_side: str) -> frozenset[int]:
     """Where B's sentences of the pair hold a capital mid-sentence against A's side
     (offsets into B)."""
-    a_side = context.a.text[slice(*context.pair.a_span)] if context.pair.a_span else ""
     return frozenset(
         sentence.start + start
         for j in context.pair.b

@@ -140,12 +140,6 @@ GENERIC_NAME_HEADS = frozenset(
 """Generic words that end fixed names ("Wall Street", "Deutsche Bank"). A machine spinner
 swaps them for synonyms ("Wall Road", "Deutsche Lender"): garble, not a new entity."""
 
-FUNCTION_WORDS = frozenset(
-    "the a an of and or but to in on at by for with from these this that those its their "
-    "his her our your my".split()
-)
-"""Words that, capitalised mid-sentence after a lower-case word, betray a spinner."""
-
 NAME_CONNECTORS = frozenset({"of", "de", "del", "da", "van", "von", "la", "le", "al", "bin"})
 TITLES = frozenset("mr mrs ms mx dr prof gen sen rep gov lt col sgt capt st jr sr".split())
 

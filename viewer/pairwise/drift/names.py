@@ -27,6 +27,7 @@ from viewer.pairwise.drift.context import (
 )
 from viewer.pairwise.drift.standing import moved_note, swapped_in_place, word_counts
 from viewer.text.normalize import fold_text
+from viewer.text.stopwords import FUNCTION_WORDS
 from viewer.text.wordlists import zipf
 
 _DICTIONARY_ZIPF = 3.5
@@ -75,7 +76,7 @@ def known_names(text: str) -> frozenset[str]:
     """Words an article capitalises in mid-sentence: its names, whatever their frequency."""
     return (
         frozenset(fold_text(m.group()).removesuffix("'s") for m in _MID_CAPITAL.finditer(text))
-        - lexicon.FUNCTION_WORDS
+        - FUNCTION_WORDS
     )
 
 
@@ -87,7 +88,7 @@ def names(text: str, words: Sequence[Token], starts: frozenset[int]) -> list[Nam
         bare = _key(token).rstrip(".")
         capital = (
             token.text[:1].isupper()
-            and token.norm not in lexicon.FUNCTION_WORDS
+            and token.norm not in FUNCTION_WORDS
             and bare not in lexicon.CALENDAR_WORDS
             and bare not in lexicon.MONTH_ABBREVIATIONS
             and bare not in lexicon.TIME_ZONES
@@ -156,9 +157,8 @@ def entity_flags(context: PairContext) -> Iterator[Drift]:
         if old and new and _synonym_swap(old, new, known_names(context.a.text)):
             yield _garble(context, old, new)
             continue
-        if lost and got and (_encoding_loss(lost, got) or _encoding_loss(got, lost)):
-            # Either side may be the damaged one: the base is not always the source.
-            yield _lost_letters(context, lost, got)
+        if lost and got and (damaged := _encoding_damage(lost, got)):
+            yield _lost_letters(context, lost, got, damaged)
             continue
         a_span = _tokens_or_point(lost, hunk.a_span)
         b_span = _tokens_or_point(got, hunk.b_span)
@@ -201,7 +201,7 @@ def _headline(text: str) -> bool:
     function words, nearly all capitalised, and no closing full stop."""
     if text.rstrip()[-1:] in {".", "!", '"', "”"}:
         return False
-    content = [w for w in _WORD.findall(text) if w.lower() not in lexicon.FUNCTION_WORDS]
+    content = [w for w in _WORD.findall(text) if w.lower() not in FUNCTION_WORDS]
     capitals = sum(w[:1].isupper() for w in content)
     return len(content) >= _HEADLINE_WORDS and capitals >= _HEADLINE_SHARE * len(content)
 
@@ -217,10 +217,17 @@ def _ascii_only(word: str) -> str:
     return "".join(c for c in word if c.isascii() and c not in "?").lower()
 
 
-def _lost_letters(context: PairContext, lost: list[Token], got: list[Token]) -> Drift:
+def _encoding_damage(lost: list[Token], got: list[Token]) -> str | None:
+    """Which side lost its accented letters to a broken encoding, "B" or "A" (the base
+    is not always the source), or ``None``."""
+    if _encoding_loss(lost, got):
+        return "B"
+    return "A" if _encoding_loss(got, lost) else None
+
+
+def _lost_letters(context: PairContext, lost: list[Token], got: list[Token], damaged: str) -> Drift:
     before = " ".join(t.text for t in lost)
     after = " ".join(t.text for t in got)
-    damaged = "B" if _encoding_loss(lost, got) else "A"
     return context.flag(
         DriftKind.GARBLE,
         Severity.LOW,
