@@ -9,6 +9,7 @@ from __future__ import annotations
 from tests.articles import article
 from viewer.model import Drift, DriftKind, Severity
 from viewer.pairwise.compare import compare
+from viewer.pairwise.drift.tense import is_past_of
 
 
 def flags(a: str, b: str) -> list[Drift]:
@@ -167,3 +168,10 @@ def test_a_breadcrumb_glued_to_a_headline_is_furniture_not_a_name() -> None:
     a = "Current:Home > FinanceFerry crossings cancelled in gale" + story
     b = "Current:Home > ContactFerry crossings cancelled in gale" + story
     assert [f for f in flags(a, b) if f.severity is Severity.HIGH] == []
+
+
+def test_simple_pasts_come_from_the_inflection_tables() -> None:
+    assert is_past_of("understood", "understand") and is_past_of("followed", "follow")
+    assert is_past_of("heard", "hear") and is_past_of("closed", "close")
+    assert not is_past_of("understand", "understand") and not is_past_of("read", "read")
+    assert not is_past_of("follows", "follow") and not is_past_of("hears", "understand")
