@@ -120,10 +120,11 @@ def test_a_local_cluster_finds_what_the_in_process_audit_finds(
     assert found.drift == expected.drift
     assert found == expected
     assert audit_to_dict(found, articles) == audit_to_dict(expected, articles)
-    # the candidate pairs were judged, and the drift measured, on the workers; the
-    # rewrite's verdict loaded the sentence model there, not shipped from here
+    # the rare words found, the candidate pairs judged and directed, and the drift
+    # measured, on the workers; the rewrite's verdict loaded the sentence model there,
+    # not shipped from here
     ran = {str(task["key"]).split("-")[0] for task in stream.data}
-    assert {"judge_partition", "drift_partition"} <= ran
+    assert {"words_partition", "judge_partition", "drift_partition"} <= ran
     assert sum(loaded.values()) >= 1
     # both stages report their progress as the workers finish, up to every pair
     for stage, count in [
@@ -316,39 +317,76 @@ def test_the_in_process_audit_never_imports_dask() -> None:
 
 
 def test_judging_by_partitions_gives_the_in_process_verdicts_in_order() -> None:
-    """The per-pair stage cut as the cluster cuts it, each partition carrying only the
-    profiles its pairs name, judges as :func:`judge_here` does, without a cluster."""
+    """The per-pair stage cut as the cluster cuts it, each task handed only the held
+    parts its pairs' articles lie in, judges and directs as the in-process audit does,
+    without a cluster."""
     import pickle
 
-    from viewer.corpus.families import cluster, gather, judge_here
+    from viewer.corpus.direction import direct_all
+    from viewer.corpus.families import CopyPair, gather, judge_here
     from viewer.corpus.proposal import propose
+    from viewer.corpus.reuse import Reuse
     from viewer.scale.judge import judge_partition, partitions
 
     planted = generate(60, 3)
     articles = build(planted) + rewrites()
     proposal = propose(articles)
-    expected = judge_here(proposal.pairs, articles, proposal.profiles)
-    parts = partitions(proposal.pairs, articles, proposal.profiles, size=7)
+    profiles = proposal.profiles
+    expected = judge_here(proposal.pairs, articles, profiles)
+    size = 16
+    held = [
+        [(articles[n], profiles.keys(n)) for n in range(start, min(start + size, len(articles)))]
+        for start in range(0, len(articles), size)
+    ]
+    parts = partitions(proposal.pairs, size=7, held_size=size)
     assert len(parts) > 3
     for part in parts:
-        assert set(part.profiles) == {n for pair in part.pairs for n in pair} == set(part.ids)
-    # as the workers see them: pickled and back
-    shipped = [pickle.loads(pickle.dumps(part)) for part in parts]
-    judged = [found for part in shipped for found in judge_partition(part)]
+        assert [proposal.pairs[p] for p in part.positions] == part.pairs
+        assert {n // size for pair in part.pairs for n in pair} == set(part.numbers)
+    # every pair in exactly one partition
+    assert sorted(p for part in parts for p in part.positions) == list(range(len(proposal.pairs)))
+    judged: list[object] = [None] * len(proposal.pairs)
+    directed: dict[tuple[str, str], object] = {}
+    for part in parts:
+        # as the workers see them: pickled and back
+        shipped = pickle.loads(pickle.dumps([part, *(held[k] for k in part.numbers)]))
+        found, derivations = judge_partition(shipped[0], profiles.boilerplate_keys, *shipped[1:])
+        for position, one, derivation in zip(part.positions, found, derivations, strict=True):
+            judged[position] = one
+            verdict = one[3]
+            assert (derivation is None) == (not isinstance(verdict, CopyPair | Reuse))
+            if isinstance(verdict, CopyPair | Reuse):
+                directed[verdict.a, verdict.b] = derivation
     assert judged == expected
-    found, wanted = gather(articles, proposal, judged), gather(articles, proposal, expected)
-    assert (found.families, found.rejected, found.reuse) == (
-        wanted.families,
-        wanted.rejected,
-        wanted.reuse,
-    )
-    assert found.evidence.matches == wanted.evidence.matches
-    assert found.evidence.reused == wanted.evidence.reused
+    wanted = gather(articles, proposal, expected)
+    linked = [p for family in wanted.families for p in family.pairs] + list(wanted.reuse)
+    assert linked
+    assert [directed[p.a, p.b] for p in linked] == direct_all(linked, wanted.evidence)
 
-    def by_parts(pairs, articles, profiles, progress):  # type: ignore[no-untyped-def]
-        return [j for p in partitions(pairs, articles, profiles, 5) for j in judge_partition(p)]
 
-    in_process = cluster(articles)
-    by_partitions = cluster(articles, judging=by_parts)
-    assert by_partitions.families == in_process.families
-    assert by_partitions.rejected == in_process.rejected
+def test_rare_words_by_partitions_are_the_in_process_words() -> None:
+    """Each article's rare words found from its keys and the corpus's boilerplate keys,
+    as a worker finds them, are the words the in-process proposal finds."""
+    import pickle
+
+    from viewer.corpus.proposal import propose, words_here
+    from viewer.scale.words import words_partition
+
+    articles = build(generate(40, 5)) + rewrites()
+    profiles = propose(articles).profiles
+    expected = words_here(articles, profiles)
+    assert any(expected)
+    keyed = [(article, profiles.keys(n)) for n, article in enumerate(articles)]
+    shipped = pickle.loads(pickle.dumps(keyed))
+    assert words_partition(shipped, profiles.boilerplate_keys) == expected
+
+
+def test_pairs_of_one_connected_part_are_judged_in_one_partition() -> None:
+    """Packing keeps an article's copies together, so its profile is made once; a part
+    larger than a partition is cut, and every pair is still judged once."""
+    from viewer.scale.judge import _connected, _packed
+
+    pairs = [(0, 1), (5, 6), (1, 2), (7, 8), (2, 3), (6, 9)]
+    assert _connected(pairs) == [[0, 2, 4], [1, 5], [3]]
+    assert _packed(_connected(pairs), 4) == [[0, 2, 4], [1, 5, 3]]
+    assert _packed(_connected(pairs), 2) == [[0, 2], [4], [1, 5], [3]]

@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from viewer.corpus.direction import Derivation, direct
+from viewer.corpus.direction import Derivation, Directing, direct_all
 from viewer.corpus.families import Family, Judging, Rejected, cluster
 from viewer.corpus.lineage import Lineage, lineage
+from viewer.corpus.proposal import Wording
 from viewer.corpus.provenance import Attribution, Provenance, attribute
 from viewer.corpus.quotes import QuoteFamily, quote_families
 from viewer.corpus.reuse import Reuse
@@ -122,6 +123,8 @@ def audit(
     drift: bool = True,
     trace: str | None = None,
     judging: Judging | None = None,
+    wording: Wording | None = None,
+    directing: Directing | None = None,
 ) -> Audit:
     """Families, rejections, directions, provenance, shared quotations and drift.
 
@@ -133,18 +136,28 @@ def audit(
         trace: the id of an article to trace (:mod:`~viewer.corpus.tracing`).
         judging: how the family stage judges its candidate pairs (in this process when
             ``None``; :mod:`viewer.scale` judges them on a Dask cluster).
+        wording: how each article's rare words are found (in this process when
+            ``None``; :mod:`viewer.scale` finds them on a Dask cluster).
+        directing: how each copy pair and reuse edge is directed (likewise).
     """
-    clustering = cluster(articles, progress, judging=judging)
+    clustering = cluster(articles, progress, judging=judging, wording=wording)
     evidence = clustering.evidence
-    derivations: list[Derivation] = []
+    paired = [pair for family in clustering.families for pair in family.pairs]
+    directed = (directing if directing is not None else direct_all)(
+        [*paired, *clustering.reuse], evidence, progress
+    )
+    derivations = directed[: len(paired)]
     lineages: list[Lineage] = []
+    start = 0
     for done, family in enumerate(clustering.families, 1):
-        found = [direct(pair, evidence) for pair in family.pairs]
-        derivations += found
+        found = derivations[start : start + len(family.pairs)]
+        start += len(family.pairs)
         lineages.append(lineage(family, found, evidence))
         if progress is not None:
-            progress("direction", done, len(clustering.families))
-    reuse = tuple(ReuseEdge(r, direct(r, evidence)) for r in clustering.reuse)
+            progress("trees", done, len(clustering.families))
+    reuse = tuple(
+        ReuseEdge(r, d) for r, d in zip(clustering.reuse, directed[len(paired) :], strict=True)
+    )
     parents = {e.target: e.source for tree in lineages for e in tree.edges}
     below = _descendants(lineages, [e.derivation for e in reuse if e.derivation.decided])
     provenance = attribute(evidence, clustering.families, below, parents, progress)

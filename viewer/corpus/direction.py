@@ -33,13 +33,14 @@ The derivation tree each family is drawn from these is :mod:`~viewer.corpus.line
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from viewer.corpus.copy_marks import garble_marks
 from viewer.corpus.credits import WIRES, credited, named_sources, publisher
 from viewer.corpus.families import FOUND, CopyPair, Evidence
 from viewer.corpus.matching import PairMatch, SentenceMatch
+from viewer.corpus.profile import Marks
 from viewer.corpus.provenance import found_share
 from viewer.corpus.published import published_day
 from viewer.corpus.releases import release_mark
@@ -48,7 +49,7 @@ from viewer.figures import percent_label
 from viewer.model import Article
 from viewer.pairwise.drift.cut_end import cut_off_at
 
-__all__ = ["DECIDED", "Derivation", "direct"]
+__all__ = ["DECIDED", "Derivation", "Directing", "direct", "direct_all", "direct_pair"]
 
 DATE_VOTE = 4.0
 NEXT_DAY_VOTE = 1.0
@@ -96,23 +97,58 @@ class Derivation:
         return self.confidence >= DECIDED
 
 
+Progress = Callable[[str, int, int], None]
+Directing = Callable[[Sequence[CopyPair | Reuse], Evidence, Progress | None], list[Derivation]]
+"""How the audit directs its copy pairs and reuse edges: ``(pairs, evidence, progress)``
+to each pair's derivation, in order (:func:`direct_all`, or on a cluster
+:mod:`viewer.scale.stages`)."""
+
+
+def direct_all(
+    pairs: Sequence[CopyPair | Reuse], evidence: Evidence, progress: Progress | None = None
+) -> list[Derivation]:
+    """:func:`direct` of each pair, in this process."""
+    found = []
+    for done, pair in enumerate(pairs, 1):
+        found.append(direct(pair, evidence))
+        if progress is not None and (done % 500 == 0 or done == len(pairs)):
+            progress("direction", done, len(pairs))
+    return found
+
+
 def direct(pair: CopyPair | Reuse, evidence: Evidence) -> Derivation:
     """Which article of a copy pair (or a reuse edge) is the source, with the evidence."""
     x, y = evidence.index[pair.a], evidence.index[pair.b]
     match = evidence.match(x, y)
     assert match is not None, "every copy pair was matched"
-    a, b = evidence.articles[x], evidence.articles[y]
-    profiles = evidence.profiles
+    return direct_pair(
+        pair,
+        (evidence.articles[x], evidence.articles[y]),
+        match,
+        (evidence.profiles.marks(x), evidence.profiles.marks(y)),
+        (evidence.vouched(x, y), evidence.vouched(y, x)),
+    )
+
+
+def direct_pair(
+    pair: CopyPair | Reuse,
+    articles: tuple[Article, Article],
+    match: PairMatch,
+    marks: tuple[Marks, Marks],
+    vouched: tuple[Mapping[int, SentenceMatch], Mapping[int, SentenceMatch]],
+) -> Derivation:
+    """:func:`direct` from what the pair alone needs: its two articles (``pair.a``'s
+    first), their sentence matches seen from ``pair.a``, their marks, and the sentences
+    of each a reuse edge vouches for (:meth:`~viewer.corpus.families.Evidence.vouched`)."""
+    a, b = articles
     # Counted as provenance counts them: a reuse edge's pair is not one family, so only
     # edited text and the sentences the edge vouches for are found.
     together = not isinstance(pair, Reuse)
-    a_in_b = found_share(
-        a, match.a_best, profiles.flags(x), together=together, vouched=evidence.vouched(x, y)
-    )[1]
-    b_in_a = found_share(
-        b, match.b_best, profiles.flags(y), together=together, vouched=evidence.vouched(y, x)
-    )[1]
-    votes, weak = _votes(a, b, profiles.furniture(x), profiles.furniture(y), match, pair)
+    flags_a = (marks[0].quotations(), marks[0].boilerplate)
+    flags_b = (marks[1].quotations(), marks[1].boilerplate)
+    a_in_b = found_share(a, match.a_best, flags_a, together=together, vouched=vouched[0])[1]
+    b_in_a = found_share(b, match.b_best, flags_b, together=together, vouched=vouched[1])[1]
+    votes, weak = _votes(a, b, marks[0].furniture, marks[1].furniture, match, pair)
     subset = _subset(pair, match, (a_in_b, b_in_a), (a, b))
     released = _release(a, b)
     credit, siblings = _credits(a, b)

@@ -24,21 +24,21 @@ paragraphs from two unrelated stories joins their families; its derivation tree
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from viewer.corpus.evidence import Evidence, vouched_by
 from viewer.corpus.groups import Groups
 from viewer.corpus.matching import PairMatch, SentenceMatch, match_sentences
 from viewer.corpus.meanings import Meanings
 from viewer.corpus.paraphrase import Sense, paraphrase
 from viewer.corpus.passages import passages
 from viewer.corpus.profile import Profile, Profiles
-from viewer.corpus.proposal import Proposal, propose
+from viewer.corpus.proposal import Proposal, Wording, propose
 from viewer.corpus.reuse import Reuse, reuse
 from viewer.model import Article
-from viewer.prepare.fingerprint import Fingerprints
 
 if TYPE_CHECKING:
     import numpy as np
@@ -64,6 +64,7 @@ __all__ = [
     "judge",
     "judge_here",
     "judge_pairs",
+    "vouched_by",
 ]
 
 FOUND = 0.5
@@ -148,37 +149,6 @@ class Family:
     """The confirmed copy pairs among them."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Evidence:
-    """What the family stage measured, handed on to provenance and direction."""
-
-    articles: Sequence[Article]
-    prints: Fingerprints
-    profiles: Profiles
-    matches: Mapping[tuple[int, int], PairMatch]
-    """Sentence matches of every candidate pair, keyed by article indexes ``(a, b)``, a < b."""
-    index: Mapping[str, int]
-    """Position of each article id."""
-    reused: Mapping[tuple[int, int], tuple[SentenceMatch, ...]] = field(default_factory=dict)
-    """The shared sentences of every reuse edge (partial reuse or a rewrite), keyed like
-    ``matches``: what provenance may attribute across the edge even where a rewording
-    scores below its bar, since the edge's own test vouched for it."""
-
-    def vouched(self, x: int, y: int) -> dict[int, SentenceMatch]:
-        """The sentences of article ``x`` a reuse edge with ``y`` vouches for, each with
-        its counterpart in ``y`` (seen from ``x``); empty without an edge."""
-        if x < y:
-            return {m.a: m for m in self.reused.get((x, y), ())}
-        return {m.b: SentenceMatch(m.b, m.a, m.score) for m in self.reused.get((y, x), ())}
-
-    def match(self, x: int, y: int) -> PairMatch | None:
-        """Matches between articles ``x`` and ``y`` seen from ``x``; ``None`` if never compared."""
-        if x < y:
-            return self.matches.get((x, y))
-        found = self.matches.get((y, x))
-        return None if found is None else found.flipped()
-
-
 @dataclass(frozen=True, slots=True)
 class Clustering:
     """Families, rejected candidates, and the evidence behind them."""
@@ -205,14 +175,16 @@ def cluster(
     progress: Progress | None = None,
     *,
     judging: Judging | None = None,
+    wording: Wording | None = None,
 ) -> Clustering:
     """Group articles into near-duplicate families; say why other candidates are not.
 
     Args:
         judging: how the proposed pairs are judged: :func:`judge_here` when ``None``,
             or on a Dask cluster (:mod:`viewer.scale.judge`); any gives the same answer.
+        wording: how each article's rare words are found (:func:`propose`).
     """
-    proposal = propose(articles, progress)
+    proposal = propose(articles, progress, wording=wording)
     judge_all = judging if judging is not None else judge_here
     judged = judge_all(proposal.pairs, articles, proposal.profiles, progress)
     return gather(articles, proposal, judged, progress)
@@ -279,9 +251,7 @@ def gather(
     families = _families(pairs, proposal.index)
     if progress is not None:
         progress("families", len(judged), len(judged))
-    evidence = Evidence(
-        articles, proposal.prints, proposal.profiles, matches, proposal.index, shared
-    )
+    evidence = Evidence(articles, proposal.profiles, matches, proposal.index, shared)
     return Clustering(families, tuple(rejected), evidence, tuple(reused))
 
 

@@ -18,7 +18,7 @@ from viewer.model import Article
 from viewer.prepare.fingerprint import Fingerprints
 from viewer.prepare.similarity import SentenceFeatures, features
 
-__all__ = ["QUOTED", "QUOTE_WEIGHT", "Profile", "Profiles"]
+__all__ = ["QUOTED", "QUOTE_WEIGHT", "Marks", "Profile", "Profiles", "marks", "profile"]
 
 QUOTED = 0.5
 """A sentence with at least this share of its characters inside quotation marks is a
@@ -28,6 +28,39 @@ QUOTE_WEIGHT = 0.1
 _CACHE = 8192
 """Profiles kept in memory at once (some 50 kB each for a 30-sentence article): enough
 for the articles of the candidate pairs being worked through, bounded for big corpora."""
+_MARKS_CACHE = 65_536
+"""Marks kept at once (under 1 kB each for a 30-sentence article)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """Which of an article's sentences are quotations, boilerplate and page furniture:
+    all that the rare-word, direction and provenance stages read of a profile, at a
+    fraction of its cost (no similarity features)."""
+
+    quoted: tuple[float, ...]
+    """Share of each sentence inside quotation marks, 0 to 1."""
+    boilerplate: tuple[bool, ...]
+    """Whether each sentence is boilerplate recurring in the corpus."""
+    furniture: tuple[bool, ...]
+    """Whether each sentence reads as page furniture ("Leave a comment")."""
+
+    def quotations(self) -> tuple[bool, ...]:
+        """Whether each sentence is mostly quoted speech."""
+        return tuple(share >= QUOTED for share in self.quoted)
+
+    def own(self, index: int) -> bool:
+        """Whether sentence ``index`` is the reporter's own text: no quotation,
+        boilerplate or furniture."""
+        return not (
+            self.boilerplate[index] or self.furniture[index] or self.quoted[index] >= QUOTED
+        )
+
+
+def marks(article: Article, keys: Sequence[int], boilerplate: frozenset[int]) -> Marks:
+    """The marks of one article, given its sentences' exact keys and the boilerplate keys."""
+    quoted = quoted_shares(article)
+    return Marks(quoted, _boilerplate(keys, quoted, boilerplate), furniture(article))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +94,21 @@ class Profile:
         return sum(self.weight(i) for i in range(len(self.lengths)))
 
 
-def profile(article: Article, keys: Sequence[int], boilerplate: frozenset[int]) -> Profile:
-    """The profile of one article, given its sentences' exact keys and the boilerplate keys."""
-    quoted = quoted_shares(article)
+def profile(
+    article: Article,
+    keys: Sequence[int],
+    boilerplate: frozenset[int],
+    known: Marks | None = None,
+) -> Profile:
+    """The profile of one article, given its sentences' exact keys and the boilerplate
+    keys (and its marks, when they are ``known`` already)."""
+    found = known if known is not None else marks(article, keys, boilerplate)
     return Profile(
         features=tuple(features(s.text) for s in article.sentences),
         lengths=tuple(s.end - s.start for s in article.sentences),
-        quoted=quoted,
-        boilerplate=_boilerplate(keys, quoted, boilerplate),
-        furniture=furniture(article),
+        quoted=found.quoted,
+        boilerplate=found.boilerplate,
+        furniture=found.furniture,
     )
 
 
@@ -94,28 +133,47 @@ class Profiles:
         self._prints = prints
         self._boilerplate = boilerplate
         self._cache: OrderedDict[int, Profile] = OrderedDict()
+        self._marks: OrderedDict[int, Marks] = OrderedDict()
+
+    @property
+    def boilerplate_keys(self) -> frozenset[int]:
+        """The exact sentence keys that are boilerplate in this corpus."""
+        return self._boilerplate
+
+    def keys(self, index: int) -> list[int]:
+        """The exact keys of article ``index``'s sentences."""
+        keys: list[int] = self._prints.sentence_keys(index).tolist()
+        return keys
+
+    def marks(self, index: int) -> Marks:
+        """The marks of article ``index``: from its profile when that is made, else
+        computed now and kept (they cost a fraction of a profile)."""
+        cached = self._cache.get(index)
+        if cached is not None:
+            return Marks(cached.quoted, cached.boilerplate, cached.furniture)
+        found = self._marks.get(index)
+        if found is None:
+            found = marks(self._articles[index], self.keys(index), self._boilerplate)
+            self._marks[index] = found
+            if len(self._marks) > _MARKS_CACHE:
+                self._marks.popitem(last=False)
+        return found
 
     def flags(self, index: int) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
         """Which sentences are quotations and which boilerplate, without the features."""
-        cached = self._cache.get(index)
-        if cached is not None:
-            return tuple(map(cached.is_quotation, range(len(cached.quoted)))), cached.boilerplate
-        article = self._articles[index]
-        keys = self._prints.sentence_keys(index).tolist()
-        quoted = quoted_shares(article)
-        return tuple(q >= QUOTED for q in quoted), _boilerplate(keys, quoted, self._boilerplate)
+        found = self.marks(index)
+        return found.quotations(), found.boilerplate
 
     def furniture(self, index: int) -> tuple[bool, ...]:
         """Which sentences read as page furniture, without the features."""
-        cached = self._cache.get(index)
-        return cached.furniture if cached is not None else furniture(self._articles[index])
+        return self.marks(index).furniture
 
     def __getitem__(self, index: int) -> Profile:
         """The profile of article ``index``, from the cache or computed now."""
         found = self._cache.get(index)
         if found is None:
-            keys = self._prints.sentence_keys(index).tolist()
-            found = profile(self._articles[index], keys, self._boilerplate)
+            known = self._marks.pop(index, None)
+            found = profile(self._articles[index], self.keys(index), self._boilerplate, known)
             self._cache[index] = found
             if len(self._cache) > _CACHE:
                 self._cache.popitem(last=False)

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 
-from viewer.corpus.profile import Profile
+from viewer.corpus.profile import Marks
 from viewer.model import Article
 from viewer.prepare.fingerprint import sentence_words
 from viewer.text.stopwords import STOPWORDS
@@ -44,15 +44,12 @@ _MIN_LENGTH = 4
 _DIGIT = re.compile(r"\d")
 
 
-def rare_words(article: Article, profile: Profile) -> frozenset[str]:
+def rare_words(article: Article, marks: Marks) -> frozenset[str]:
     """The rare words of an article's own sentences (no quotation, boilerplate or furniture)."""
     words: set[str] = set()
     for index in range(len(article.sentences)):
-        if profile.boilerplate[index] or profile.furniture[index]:
-            continue
-        if profile.is_quotation(index):
-            continue
-        words.update(sentence_words(article.sentence_text(index)))
+        if marks.own(index):
+            words.update(sentence_words(article.sentence_text(index)))
     # Each distinct word once, the listed ones (most of any text) dropped first.
     common = english("small")
     bare = {_bare(w) for w in words}
