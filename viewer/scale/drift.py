@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from viewer.corpus.audit import PairDrift, pair_drift
 from viewer.corpus.direction import Derivation
+from viewer.scale.collect import in_order
 from viewer.scale.held import Held, Keyed, by_index
 
 if TYPE_CHECKING:
@@ -50,8 +51,6 @@ def distributed_drift(
 ) -> tuple[PairDrift, ...]:
     """The drift of every pair, computed on the cluster, in the order of ``derivations``;
     ``index`` gives each article id's place in the corpus."""
-    from distributed import as_completed
-
     if not derivations:
         return ()
     pairs = [(index[d.source], index[d.target]) for d in derivations]
@@ -68,13 +67,5 @@ def distributed_drift(
         futures.append(
             client.submit(drift_partition, run, numbers, held.size, shared, *parts, pure=False)
         )
-    order = {future.key: n for n, future in enumerate(futures)}
-    found: list[list[PairDrift]] = [[] for _ in futures]
-    done = 0
-    for future in as_completed(futures):
-        part = future.result()
-        found[order[future.key]] = part
-        done += len(part)
-        if progress is not None:
-            progress("drift", done, len(derivations))
+    found: list[list[PairDrift]] = in_order(futures, "drift", len(derivations), progress, len)
     return tuple(d for part in found for d in part)

@@ -37,6 +37,7 @@ from viewer.corpus.meanings import Meanings
 from viewer.corpus.profile import Marks, Profile, Profiles, profile
 from viewer.corpus.reuse import Reuse
 from viewer.model import Article
+from viewer.scale.collect import in_order
 from viewer.scale.held import Held, Keyed, by_index
 
 if TYPE_CHECKING:
@@ -170,8 +171,6 @@ def distributed_judging(
 ) -> Directed:
     """Every pair judged (and directed, when not rejected) on ``client``'s workers, in
     the order of ``pairs``."""
-    from distributed import as_completed
-
     if not pairs:
         return [], []
     parts = partitions(pairs, held_size=held.size)
@@ -181,16 +180,12 @@ def distributed_judging(
         )
         for part in parts
     ]
-    order = {future.key: n for n, future in enumerate(futures)}
+    found: list[Directed] = in_order(
+        futures, "families", len(pairs), progress, lambda result: len(result[0])
+    )
     judged: list[Judged | None] = [None] * len(pairs)
     directed: list[Derivation | None] = [None] * len(pairs)
-    done = 0
-    for future in as_completed(futures):
-        part = parts[order[future.key]]
-        found, derivations = future.result()
-        for position, one, derivation in zip(part.positions, found, derivations, strict=True):
+    for part, (verdicts, derivations) in zip(parts, found, strict=True):
+        for position, one, derivation in zip(part.positions, verdicts, derivations, strict=True):
             judged[position], directed[position] = one, derivation
-        done += len(part.pairs)
-        if progress is not None:
-            progress("families", done, len(pairs))
     return [one for one in judged if one is not None], directed

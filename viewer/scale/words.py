@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from viewer.corpus.profile import marks
 from viewer.corpus.story import rare_words
+from viewer.scale.collect import in_order
 from viewer.scale.held import Held, Keyed
 
 if TYPE_CHECKING:
@@ -33,16 +34,6 @@ def distributed_words(
     client: Client, held: Held, total: int, progress: Progress | None = None
 ) -> list[frozenset[str]]:
     """Every held article's rare words, found on ``client``'s workers, in corpus order."""
-    from distributed import as_completed
-
     futures = client.map(words_partition, held.parts, boilerplate=held.boilerplate, pure=False)
-    order = {future.key: n for n, future in enumerate(futures)}
-    found: list[list[frozenset[str]]] = [[] for _ in futures]
-    done = 0
-    for future in as_completed(futures):
-        part = future.result()
-        found[order[future.key]] = part
-        done += len(part)
-        if progress is not None:
-            progress("rare words", done, total)
-    return [words for part in found for words in part]
+    parts: list[list[frozenset[str]]] = in_order(futures, "rare words", total, progress, len)
+    return [words for part in parts for words in part]
