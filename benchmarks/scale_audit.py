@@ -113,7 +113,7 @@ def main() -> None:
             f"speed-up of 2 workers over 1 ({size})",
             times[1] / times[2],
             "x",
-            at_least=1.7,
+            at_least=1.7 if len(articles) >= 100_000 else None,
             note="the issue's target is 1.7x on the 100,000-article audit",
         )
 

@@ -101,7 +101,8 @@ def test_a_local_cluster_finds_what_the_in_process_audit_finds(
     with client_for(2, None) as client:
         assert len(client.scheduler_info()["workers"]) == 2
         with get_task_stream(client) as stream:
-            found = audit_on(client, articles, lambda *step: seen.append(step))
+            # small held parts, so tasks name several and workers copy them between
+            found = audit_on(client, articles, lambda *step: seen.append(step), part_size=32)
         loaded = client.run(model_loaded)
     # not vacuous: families, copy pairs, rejections, reuse edges (one of them standing on
     # the sentence model) and drift flags to compare
@@ -126,8 +127,9 @@ def test_a_local_cluster_finds_what_the_in_process_audit_finds(
     ran = {str(task["key"]).split("-")[0] for task in stream.data}
     assert {"words_partition", "judge_partition", "drift_partition"} <= ran
     assert sum(loaded.values()) >= 1
-    # both stages report their progress as the workers finish, up to every pair
+    # the stages report their progress as the workers finish, up to every article or pair
     for stage, count in [
+        ("rare words", len(articles)),
         ("families", len(expected.rejected) + pairs_judged(expected)),
         ("drift", len(expected.drift)),
     ]:

@@ -100,8 +100,8 @@ class Derivation:
 Progress = Callable[[str, int, int], None]
 Directing = Callable[[Sequence[CopyPair | Reuse], Evidence, Progress | None], list[Derivation]]
 """How the audit directs its copy pairs and reuse edges: ``(pairs, evidence, progress)``
-to each pair's derivation, in order (:func:`direct_all`, or on a cluster
-:mod:`viewer.scale.stages`)."""
+to each pair's derivation, in order (:func:`direct_all`, or on a cluster the
+derivations the workers found with the verdicts: :mod:`viewer.scale.run`)."""
 
 
 def direct_all(
@@ -138,8 +138,9 @@ def direct_pair(
     vouched: tuple[Mapping[int, SentenceMatch], Mapping[int, SentenceMatch]],
 ) -> Derivation:
     """:func:`direct` from what the pair alone needs: its two articles (``pair.a``'s
-    first), their sentence matches seen from ``pair.a``, their marks, and the sentences
-    of each a reuse edge vouches for (:meth:`~viewer.corpus.families.Evidence.vouched`)."""
+    first), their sentence matches seen from ``pair.a``, their marks, and, for a reuse
+    edge, the sentences of each article it vouches for
+    (:meth:`~viewer.corpus.evidence.Evidence.vouched`)."""
     a, b = articles
     # Counted as provenance counts them: a reuse edge's pair is not one family, so only
     # edited text and the sentences the edge vouches for are found.

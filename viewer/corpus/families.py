@@ -167,7 +167,8 @@ Judging = Callable[
     [Sequence[tuple[int, int]], Sequence[Article], Profiles, Progress | None], list[Judged]
 ]
 """How :func:`cluster` judges its pairs: ``(pairs, articles, profiles, progress)`` to each
-pair judged, in order (:func:`judge_here`, or on a cluster :mod:`viewer.scale.judge`)."""
+pair judged, in order (:func:`judge_here`, or on a cluster :mod:`viewer.scale.run`, whose
+tasks are :mod:`viewer.scale.judge`'s)."""
 
 
 def cluster(

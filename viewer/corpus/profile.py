@@ -152,7 +152,9 @@ class Profiles:
         if cached is not None:
             return Marks(cached.quoted, cached.boilerplate, cached.furniture)
         found = self._marks.get(index)
-        if found is None:
+        if found is not None:
+            self._marks.move_to_end(index)
+        else:
             found = marks(self._articles[index], self.keys(index), self._boilerplate)
             self._marks[index] = found
             if len(self._marks) > _MARKS_CACHE:
@@ -163,10 +165,6 @@ class Profiles:
         """Which sentences are quotations and which boilerplate, without the features."""
         found = self.marks(index)
         return found.quotations(), found.boilerplate
-
-    def furniture(self, index: int) -> tuple[bool, ...]:
-        """Which sentences read as page furniture, without the features."""
-        return self.marks(index).furniture
 
     def __getitem__(self, index: int) -> Profile:
         """The profile of article ``index``, from the cache or computed now."""

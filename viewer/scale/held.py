@@ -5,7 +5,9 @@ sending them is not free: 3,000 generated articles are 19 MB of pickles, 0.6-0.8
 scatter on two local workers. So the articles are scattered once, in parts of
 :data:`ARTICLES_PER_PART` consecutive articles, each with its sentences' exact keys, and
 a task names the parts holding its articles: Dask hands it those parts, copying a part
-to the task's worker only when that worker does not hold it yet. The corpus's
+to the task's worker only when that worker does not hold it yet. A worker keeps the
+copies it was handed, so where the pair graph joins much of the corpus (a running
+story, a site's template) each worker may come to hold most of the parts. The corpus's
 boilerplate keys, one small set, go once to every worker.
 """
 
@@ -20,11 +22,11 @@ from viewer.model import Article
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-__all__ = ["ARTICLES_PER_PART", "Held", "Keyed", "by_index"]
+__all__ = ["ARTICLES_PER_PART", "Held", "Keyed", "by_index", "part_numbers"]
 
 ARTICLES_PER_PART = 256
 """Articles per part: small enough that a task whose articles lie in a few parts copies
-little it does not need, large enough that a corpus of a few thousand makes a few dozen."""
+little it does not need, large enough that 3,000 articles make a dozen parts."""
 
 Keyed = tuple[Article, list[int]]
 """An article and the exact keys of its sentences."""
@@ -38,8 +40,9 @@ class Held:
         client: Client,
         articles: Sequence[Article],
         profiles: Profiles,
-        size: int = ARTICLES_PER_PART,
+        size: int | None = None,
     ) -> None:
+        size = size or ARTICLES_PER_PART
         self.size = size
         parts = [
             [
@@ -54,11 +57,16 @@ class Held:
 
     def numbers(self, indexes: Iterable[int]) -> list[int]:
         """The numbers of the parts that hold the articles at ``indexes``, in order."""
-        return sorted({n // self.size for n in indexes})
+        return part_numbers(indexes, self.size)
 
     def futures(self, numbers: Sequence[int]) -> list[Future[Any]]:
         """The parts of those numbers."""
         return [self.parts[k] for k in numbers]
+
+
+def part_numbers(indexes: Iterable[int], size: int) -> list[int]:
+    """The numbers of the parts of ``size`` articles that hold ``indexes``, in order."""
+    return sorted({n // size for n in indexes})
 
 
 def by_index(

@@ -16,7 +16,9 @@ the driver takes each derivation as found instead of reading the articles again.
 
 Pairs are grouped by the connected parts of the graph they make before they are cut,
 so that an article's copies are judged in one task and its profile is made once, not
-once per task its pairs fall in. The verdicts come back in the proposal's order.
+once per task its pairs fall in (a connected part of more than 64 pairs is cut, and an
+article at a cut is profiled in each task it falls in). The verdicts come back in the
+proposal's order.
 
 The sentence model is not shipped: a worker that meets a pair whose verdict needs
 embeddings loads it itself, once per process (:func:`viewer.prepare.semantic.model`), and
@@ -32,13 +34,12 @@ from typing import TYPE_CHECKING, cast
 from viewer.corpus.direction import Derivation, direct_pair
 from viewer.corpus.evidence import vouched_by
 from viewer.corpus.families import CopyPair, Judged, judge_pairs
-from viewer.corpus.matching import PairMatch
 from viewer.corpus.meanings import Meanings
 from viewer.corpus.profile import Marks, Profile, Profiles, profile
 from viewer.corpus.reuse import Reuse
 from viewer.model import Article
 from viewer.scale.collect import in_order
-from viewer.scale.held import Held, Keyed, by_index
+from viewer.scale.held import ARTICLES_PER_PART, Held, Keyed, by_index, part_numbers
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -93,16 +94,13 @@ def _directed(
     x, y, match, verdict = judged
     if not isinstance(verdict, CopyPair | Reuse):
         return None
+    # Every verdict names the pair's articles in its order, x < y: seen from x, as
+    # Evidence.match and Evidence.vouched see it.
+    assert x < y and articles[x].id == verdict.a and articles[y].id == verdict.b
     shared = verdict.shared_sentences if isinstance(verdict, Reuse) else ()
-    # seen from the verdict's first article, as Evidence.match and .vouched see it
-    first, second = (x, y) if articles[x].id == verdict.a else (y, x)
-    seen: PairMatch = match if first == x else match.flipped()
-    vouched = (
-        vouched_by(shared, flipped=first > second),
-        vouched_by(shared, flipped=second > first),
-    )
-    marks = (_marks(made[first]), _marks(made[second]))
-    return direct_pair(verdict, (articles[first], articles[second]), seen, marks, vouched)
+    vouched = (vouched_by(shared), vouched_by(shared, flipped=True))
+    marks = (_marks(made[x]), _marks(made[y]))
+    return direct_pair(verdict, (articles[x], articles[y]), match, marks, vouched)
 
 
 def _marks(made: Profile) -> Marks:
@@ -110,15 +108,16 @@ def _marks(made: Profile) -> Marks:
 
 
 def partitions(
-    pairs: Sequence[tuple[int, int]], size: int = PAIRS_PER_PARTITION, held_size: int = 256
+    pairs: Sequence[tuple[int, int]],
+    size: int = PAIRS_PER_PARTITION,
+    held_size: int = ARTICLES_PER_PART,
 ) -> list[Partition]:
     """``pairs`` in partitions of about ``size``: whole connected parts of the pair graph
     packed together in order of their first pair, a part larger than ``size`` cut into
     runs of ``size``; each naming the held parts (of ``held_size`` articles) it needs."""
     parts = []
     for run in _packed(_connected(pairs), size):
-        named = {n for position in run for n in pairs[position]}
-        numbers = sorted({n // held_size for n in named})
+        numbers = part_numbers((n for p in run for n in pairs[p]), held_size)
         parts.append(Partition([pairs[p] for p in run], run, numbers, held_size))
     return parts
 
@@ -188,4 +187,5 @@ def distributed_judging(
     for part, (verdicts, derivations) in zip(parts, found, strict=True):
         for position, one, derivation in zip(part.positions, verdicts, derivations, strict=True):
             judged[position], directed[position] = one, derivation
+    assert all(one is not None for one in judged), "every pair was judged once"
     return [one for one in judged if one is not None], directed

@@ -1,7 +1,7 @@
 """The audit with its per-pair stages on a Dask cluster.
 
 The driver runs :func:`viewer.corpus.audit.audit`, the same code as in-process, with
-four stages sent to the workers, which hold every article from the first of them on
+three stages sent to the workers, which hold every article from the first of them on
 (:mod:`viewer.scale.held`): each article's rare words (:mod:`viewer.scale.words`); the
 family stage's per-pair loop, each proposed pair's profiles, sentence matching and
 verdict, with the direction of each pair found to be copies or reuse
@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from viewer.corpus.audit import Audit, audit, compared_pairs, known_boilerplate
-from viewer.corpus.direction import Derivation, direct
+from viewer.corpus.direction import Derivation
 from viewer.corpus.families import CopyPair, Evidence, Judged
 from viewer.corpus.profile import Profiles
 from viewer.corpus.reuse import Reuse
@@ -44,11 +44,17 @@ def audit_on(
     *,
     drift: bool = True,
     trace: str | None = None,
+    part_size: int | None = None,
 ) -> Audit:
     """The audit of ``articles``, as :func:`~viewer.corpus.audit.audit` gives it, with the
     rare words found, the candidate pairs judged and directed, and the drift of every
-    copy pair computed on ``client``'s workers."""
-    stages = _Stages(client)
+    copy pair computed on ``client``'s workers.
+
+    Args:
+        part_size: articles per part held on the workers (``None``:
+            :data:`~viewer.scale.held.ARTICLES_PER_PART`).
+    """
+    stages = _Stages(client, part_size)
     found = audit(
         articles,
         progress,
@@ -58,8 +64,9 @@ def audit_on(
         wording=stages.words,
         directing=stages.direct,
     )
-    if not drift or stages.held is None:
+    if not drift:
         return found
+    assert stages.held is not None, "the rare words put the articles on the workers"
     pairs = compared_pairs(found.derivations, found.reuse)
     known = known_boilerplate(articles, found.boilerplate)
     index = {a.id: n for n, a in enumerate(articles)}
@@ -70,8 +77,9 @@ def audit_on(
 class _Stages:
     """The audit's stages on one cluster, sharing the articles held there."""
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: Client, part_size: int | None) -> None:
         self.client = client
+        self.part_size = part_size
         self.held: Held | None = None
         self.directed: dict[tuple[str, str], Derivation] = {}
 
@@ -79,7 +87,7 @@ class _Stages:
         self, articles: Sequence[Article], profiles: Profiles, progress: Progress | None
     ) -> list[frozenset[str]]:
         """Every article's rare words; the articles stay held on the workers."""
-        self.held = Held(self.client, articles, profiles)
+        self.held = Held(self.client, articles, profiles, self.part_size)
         return distributed_words(self.client, self.held, len(articles), progress)
 
     def judge(
@@ -90,9 +98,8 @@ class _Stages:
         progress: Progress | None,
     ) -> list[Judged]:
         """Every pair judged; the derivations found with the verdicts are kept."""
-        held = self.held if self.held is not None else Held(self.client, articles, profiles)
-        self.held = held
-        judged, derivations = distributed_judging(self.client, held, pairs, progress)
+        assert self.held is not None, "the proposal finds the rare words first"
+        judged, derivations = distributed_judging(self.client, self.held, pairs, progress)
         for (_, _, _, verdict), derivation in zip(judged, derivations, strict=True):
             if derivation is not None and isinstance(verdict, CopyPair | Reuse):
                 self.directed[verdict.a, verdict.b] = derivation
@@ -104,8 +111,8 @@ class _Stages:
         evidence: Evidence,
         progress: Progress | None,
     ) -> list[Derivation]:
-        """Each pair's derivation as the workers found it (here, should one be missing)."""
-        found = [self.directed.get((p.a, p.b)) or direct(p, evidence) for p in pairs]
+        """Each pair's derivation as the workers found it with its verdict."""
+        found = [self.directed[p.a, p.b] for p in pairs]
         if progress is not None:
             progress("direction", len(found), len(found))
         return found
