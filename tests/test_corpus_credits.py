@@ -129,3 +129,28 @@ def test_a_page_that_names_a_third_outlet_as_its_source_is_no_copy_of_the_other(
     (derivation,) = audit([earlier, later]).derivations
     assert not derivation.decided and derivation.confidence == 0.5
     assert "coastnews" in derivation.evidence[0]
+
+
+def test_a_byline_naming_a_wire_credits_it(tmp_path: Path) -> None:
+    # A paper runs the wire's story under its byline; a second site carries the same
+    # text with no credit and stops early. The shorter page's being the longer's first
+    # paragraphs says nothing of which came first: both carry the wire's text.
+    full = "\n\n".join(["Grain terminal burns on east pier", "By Reuters", *BODY])
+    teaser = "\n\n".join(["Grain terminal burns on east pier", *BODY[:3]])
+    paper, site = corpus(
+        tmp_path,
+        {"text": full, "url": "https://www.harbourgazette.example/news/grain-fire"},
+        {"text": teaser, "url": "https://coastnews.example/current/grain-fire"},
+    )
+    assert any(m.name == "author" and m.value == "Reuters" for m in paper.metadata)
+    assert "reuters" in credited(paper) and not credited(site)
+    found = audit([paper, site])
+    derivation = next(iter([*found.derivations, *(e.derivation for e in found.reuse)]))
+    assert not derivation.decided and derivation.confidence == 0.5
+    assert "carry reuters's text" in derivation.evidence[0]
+    # a byline naming a person credits no one
+    (person,) = corpus(
+        tmp_path,
+        {"text": full.replace("By Reuters", "By Ana Ruiz"), "url": "https://x.example/a"},
+    )
+    assert not credited(person)

@@ -86,13 +86,17 @@ def publisher(article: Article) -> str | None:
 
 
 def credited(article: Article) -> frozenset[str]:
-    """Keys of the outlets the page credits: a dateline's outlet, a credit line's, and
-    the wire credits and copyright lines written in its text."""
+    """Keys of the outlets the page credits: a dateline's outlet, a credit line's, a wire
+    its byline names, and the wire credits and copyright lines written in its text."""
     keys = {outlet_key(m.value) for m in article.metadata if m.name == "credit"}
     keys |= {
         outlet_key(m.value)
         for m in article.metadata
         if m.name == "source" and m.span is not None  # read from a dateline in the text
+    }
+    # A byline naming a wire ("by Reuters", "By The Associated Press") credits it too.
+    keys |= {
+        k for m in article.metadata if m.name == "author" and (k := outlet_key(m.value)) in WIRES
     }
     keys |= _written_credits(article.text)
     keys.discard("")
