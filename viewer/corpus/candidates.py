@@ -184,69 +184,88 @@ def _sentence_hits(
     prints: Fingerprints, skip: frozenset[int], *, passages: bool = False
 ) -> dict[tuple[int, int], int]:
     """For each pair of articles, how many sentences they share strongly (see STRONG),
-    or with ``passages``, how many share a passage key."""
+    or with ``passages``, how many share a passage key.
+
+    Each sentence pair a bucket proposes is one 64-bit number, its two sentences' places
+    in the corpus (the smaller in the high half): a crawl's common sketch bands propose
+    a hundred million of them at 100,000 articles, so the number, not a row of five, is
+    what is kept, sorted and counted.
+    """
     article_of = np.repeat(np.arange(len(prints), dtype=np.int64), np.diff(prints.offsets))
-    sentence_of = np.arange(len(prints.keys), dtype=np.int64) - prints.offsets[article_of]
+    assert len(article_of) < 1 << 32, "sentence places fit half a 64-bit number"
     skipped = _among(prints.keys, skip)
     every = np.arange(len(prints.keys), dtype=np.int64)
     if passages:
-        channels = [(prints.passages, prints.passage_rows, STRONG, PASSAGE_CAP, False)]
+        channels = [(prints.passages, prints.passage_rows, PASSAGE_CAP, False)]
     else:
         columns = [prints.keys, *(prints.sketches[:, k] for k in range(prints.sketches.shape[1]))]
-        channels = [
-            (keys, every, STRONG if n == 0 else 1, BUCKET_CAP, True)
-            for n, keys in enumerate(columns)
-        ]
-    found: list[I64] = []
-    for keys, owners, weight, cap, chained in channels:
-        present = np.flatnonzero((keys != 0) & ~skipped[owners])
-        order, starts, sizes = _runs(keys[present])
-        rows = owners[present[order]]
-        pairs: list[tuple[I64, I64]] = []
-        for size in np.unique(sizes[(sizes >= 2) & (sizes <= cap)]).tolist():
-            # every bucket of one size at once: its rows, then each pair of positions
-            first, second = _pairs_of(size)
-            bases = starts[sizes == size][:, None]
-            pairs.append((rows[bases + first].ravel(), rows[bases + second].ravel()))
-        for start, size in _sized(starts, sizes, cap + 1, len(rows) if chained else 0):
-            group = rows[start : start + size]
-            pairs += [(group[:-step], group[step:]) for step in range(1, CHAIN + 1)]
-        if pairs:
-            x = np.concatenate([p[0] for p in pairs])
-            y = np.concatenate([p[1] for p in pairs])
-            found.append(_sentence_pairs(x, y, article_of, sentence_of, weight))
-    return _count_hits(found, len(prints))
+        channels = [(keys, every, BUCKET_CAP, True) for keys in columns]
+    # A pair is strong on one exact key or one passage key, or on STRONG sketch bands.
+    strong: list[U64] = []
+    banded: list[U64] = []
+    for n, (keys, owners, cap, chained) in enumerate(channels):
+        pairs = _bucket_pairs(keys, owners, skipped, cap, chained)
+        if pairs is not None:
+            found = _sentence_pairs(*pairs, article_of)
+            (strong if passages or n == 0 else banded).append(found)
+    if banded:
+        bands = np.concatenate(banded)
+        del banded
+        bands.sort()
+        starts = np.flatnonzero(np.r_[True, bands[1:] != bands[:-1]])
+        sizes = np.diff(np.r_[starts, len(bands)])
+        strong.append(bands[starts[sizes >= STRONG]])
+        del bands
+    return _count_hits(strong, article_of, prints.offsets, len(prints))
 
 
-def _sentence_pairs(x: I64, y: I64, article_of: I64, sentence_of: I64, weight: int) -> I64:
-    """Rows (a, sentence of a, b, sentence of b, weight) for pairs in different articles."""
-    ax, ay = article_of[x], article_of[y]
-    keep = ax != ay
-    swap = ax > ay
-    a = np.where(swap, ay, ax)[keep]
-    b = np.where(swap, ax, ay)[keep]
-    sa = np.where(swap, sentence_of[y], sentence_of[x])[keep]
-    sb = np.where(swap, sentence_of[x], sentence_of[y])[keep]
-    return np.stack([a, sa, b, sb, np.full_like(a, weight)], axis=1)
+def _bucket_pairs(
+    keys: U64, owners: I64, skipped: npt.NDArray[np.bool_], cap: int, chained: bool
+) -> tuple[I64, I64] | None:
+    """The sentence pairs one channel's buckets propose: every pair of a bucket of at most
+    ``cap``, each member with its next ``CHAIN`` in a larger one (when ``chained``)."""
+    present = np.flatnonzero((keys != 0) & ~skipped[owners])
+    order, starts, sizes = _runs(keys[present])
+    rows = owners[present[order]]
+    pairs: list[tuple[I64, I64]] = []
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= cap)]).tolist():
+        # every bucket of one size at once: its rows, then each pair of positions
+        first, second = _pairs_of(size)
+        bases = starts[sizes == size][:, None]
+        pairs.append((rows[bases + first].ravel(), rows[bases + second].ravel()))
+    for start, size in _sized(starts, sizes, cap + 1, len(rows) if chained else 0):
+        group = rows[start : start + size]
+        pairs += [(group[:-step], group[step:]) for step in range(1, CHAIN + 1)]
+    if not pairs:
+        return None
+    return np.concatenate([p[0] for p in pairs]), np.concatenate([p[1] for p in pairs])
 
 
-def _count_hits(found: list[I64], n: int) -> dict[tuple[int, int], int]:
+def _sentence_pairs(x: I64, y: I64, article_of: I64) -> U64:
+    """Each pair of sentences in different articles as one number: the smaller place
+    in the high 32 bits, the larger in the low."""
+    keep = article_of[x] != article_of[y]
+    x, y = x[keep], y[keep]
+    low, high = np.minimum(x, y).astype(np.uint64), np.maximum(x, y).astype(np.uint64)
+    return (low << np.uint64(32)) | high
+
+
+def _count_hits(
+    found: list[U64], article_of: I64, offsets: I64, n: int
+) -> dict[tuple[int, int], int]:
     """Per pair of articles, the fewer of the two sides' sentences in strong sentence pairs."""
-    rows = np.concatenate(found) if found else np.zeros((0, 5), dtype=np.int64)
-    if not len(rows):
+    if not found:
         return {}
-    pair = rows[:, 0] * n + rows[:, 2]
-    sentences = np.minimum(rows[:, 1], _CLIP) * (_CLIP + 1) + np.minimum(rows[:, 3], _CLIP)
-    order = np.lexsort((sentences, pair))
-    pair, sentences, weight = pair[order], sentences[order], rows[order, 4]
-    starts = np.flatnonzero(
-        np.r_[True, (pair[1:] != pair[:-1]) | (sentences[1:] != sentences[:-1])]
-    )
-    strong = starts[np.add.reduceat(weight, starts) >= STRONG]
-    pair, sentences = pair[strong], sentences[strong]
+    pairs = np.unique(np.concatenate(found))
+    if not len(pairs):
+        return {}
+    low = (pairs >> np.uint64(32)).astype(np.int64)
+    high = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    a, b = article_of[low], article_of[high]
+    pair = a * n + b
     counts = [
-        _distinct_per_pair(pair, sentences // (_CLIP + 1)),
-        _distinct_per_pair(pair, sentences % (_CLIP + 1)),
+        _distinct_per_pair(pair, np.minimum(low - offsets[a], _CLIP)),
+        _distinct_per_pair(pair, np.minimum(high - offsets[b], _CLIP)),
     ]
     return {(key // n, key % n): min(size, counts[1][key]) for key, size in counts[0].items()}
 
