@@ -1,7 +1,8 @@
 """``viewer audit --workers N`` and ``--scheduler ADDRESS``: the audit on Dask.
 
-The candidate pairs are judged and every copy pair compared for drift on the cluster's
-workers; the rest of the audit runs here (:mod:`viewer.scale.run`). This module imports
+Each article's rare words are found, the candidate pairs judged and directed, and every
+copy pair compared for drift on the cluster's workers; the rest of the audit runs here
+(:mod:`viewer.scale.run`). This module imports
 Dask only when it runs an audit, and ``viewer.cli.audit`` imports it only when one of the
 two options (or the ``DASK_SCHEDULER_ADDRESS`` environment variable) asks for a cluster.
 """
@@ -51,8 +52,8 @@ def worker_count(text: str) -> int:
 
 def add_scale_options(
     parser: argparse.ArgumentParser,
-    title: str = "on a Dask cluster (candidate pairs are judged and copy pairs compared on "
-    "the workers)",
+    title: str = "on a Dask cluster (rare words found, candidate pairs judged and directed, "
+    "copy pairs compared, on the workers)",
     work: str = "the audit",
 ) -> None:
     """Add ``--workers`` and ``--scheduler`` to a sub-parser (``audit`` by default)."""
