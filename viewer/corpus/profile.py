@@ -162,9 +162,19 @@ class Profiles:
         return found
 
     def flags(self, index: int) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
-        """Which sentences are quotations and which boilerplate, without the features."""
-        found = self.marks(index)
-        return found.quotations(), found.boilerplate
+        """Which sentences are quotations and which boilerplate, without the features
+        (nor the furniture, the costliest of the marks: provenance asks this of every
+        article, past the marks the cache still holds)."""
+        cached = self._cache.get(index)
+        found = self._marks.get(index) if cached is None else None
+        if cached is not None:
+            quoted, boilerplate = cached.quoted, cached.boilerplate
+        elif found is not None:
+            quoted, boilerplate = found.quoted, found.boilerplate
+        else:
+            quoted = quoted_shares(self._articles[index])
+            boilerplate = _boilerplate(self.keys(index), quoted, self._boilerplate)
+        return tuple(share >= QUOTED for share in quoted), boilerplate
 
     def __getitem__(self, index: int) -> Profile:
         """The profile of article ``index``, from the cache or computed now."""
