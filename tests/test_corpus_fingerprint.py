@@ -82,7 +82,10 @@ def _brute_hits(prints, skip):  # type: ignore[no-untyped-def]
     by comparing every pair of sentences (no buckets)."""
     article_of = np.repeat(np.arange(len(prints)), np.diff(prints.offsets))
     first = prints.offsets[article_of]
-    skipped = np.isin(prints.keys, np.array(sorted(skip), dtype=np.uint64))
+    # compared as signed integers (the same bits), as candidates._among does: isin on
+    # unsigned 64-bit keys overflows in some numpy versions
+    wanted = np.array(sorted(skip), dtype=np.uint64).view(np.int64)
+    skipped = np.isin(prints.keys.view(np.int64), wanted)
     sides: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
     for i in range(len(prints.keys)):
         for j in range(i + 1, len(prints.keys)):
