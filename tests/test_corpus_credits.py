@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viewer import load
 from viewer.corpus.audit import audit
@@ -154,3 +156,46 @@ def test_a_byline_naming_a_wire_credits_it(tmp_path: Path) -> None:
         {"text": full.replace("By Reuters", "By Ana Ruiz"), "url": "https://x.example/a"},
     )
     assert not credited(person)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2024 Harbour Gazette. All rights reserved.",
+        "(c) Coast News.",
+        "Copyright 2023 Coast News",
+        "The crews left at dawn. — The Associated Press",
+        "The crews left at dawn. -- Reuters",
+        "The crews left at dawn. — Agence France-Presse",
+        "The crews left at dawn. — CNN Wire",
+        "The crews left at dawn. — Bloomberg",
+        "The crews left at dawn. — HealthDay News",
+        "The crews left at dawn. — UPI",
+        "PORT ELLEN (AP) — Crews left at dawn.",
+        "PORT ELLEN (Reuters) - Crews left at dawn.",
+        "Source: Coast News.",
+        "Via: Coast News.",
+        "Courtesy of: Coast News.",
+        "Distributed by: Coast News.",
+        "See Full Article at Source: https://www.coastnews.example/fire",
+        "Reporting by Ana Ruiz; Editing by Tom Hale",
+    ],
+)
+def test_every_credit_line_form_is_read(line: str) -> None:
+    # each form the credit patterns know gets past the quick test for credit words
+    from viewer.corpus.credits import _CREDIT_LINES, _written
+
+    text = f"Grain terminal burns on east pier\n\n{BODY[0]}\n\n{line}"
+    assert _CREDIT_LINES.search(text)
+    assert _written(text)[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("©()cCoOpyrighTtSsuUeEvViaAPRFN:-—. \n")), max_size=60)
+)
+def test_the_quick_test_never_skips_a_credit_line(text: str) -> None:
+    from viewer.corpus.credits import _CREDIT_LINES, _CREDIT_WORDS
+
+    if _CREDIT_LINES.search(text):
+        assert any(word in text.casefold() for word in _CREDIT_WORDS)
