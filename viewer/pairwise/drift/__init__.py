@@ -27,7 +27,7 @@ from viewer.pairwise.drift.boilerplate import boilerplate_sentences
 from viewer.pairwise.drift.claims import claim_flags, lone_claim, shared_region
 from viewer.pairwise.drift.context import PairContext, build_context
 from viewer.pairwise.drift.cut_end import soften_at_cut
-from viewer.pairwise.drift.figures import number_flags
+from viewer.pairwise.drift.figures import counted_number_flags, number_flags
 from viewer.pairwise.drift.garble import garble_flags, lone_garble
 from viewer.pairwise.drift.invisible import invisible_flags
 from viewer.pairwise.drift.kinds import change_kind
@@ -41,7 +41,9 @@ __all__ = ["boilerplate_sentences", "classify"]
 
 MEANING_MIN_SCORE = 0.45
 """Below this similarity two sentences only loosely correspond (same topic, different
-wording): word-level meaning flags would compare unrelated words, so only garble is read."""
+wording): most word-level meaning rules would compare words that do not stand for each
+other, so such a pair is read by the loose rules alone, and what they find is said at
+medium severity at most ("look here"), never high."""
 
 Rule = Callable[[PairContext], Iterable[Drift]]
 _RULES: tuple[Rule, ...] = (
@@ -55,6 +57,16 @@ _RULES: tuple[Rule, ...] = (
     invisible_flags,
     claim_flags,
 )
+_LOOSE_RULES: tuple[Rule, ...] = (
+    counted_number_flags,
+    pronoun_flags,
+    garble_flags,
+    invisible_flags,
+)
+"""What a loosely corresponding pair is read for: a figure of the same count or measure
+changed, a reference to a person changed or dropped (on the labelled real pages about
+half of these mean something, above the medium flags' third), and what a spinner
+leaves."""
 
 
 def classify(comparison: Comparison, known_boilerplate: Collection[str] = ()) -> Comparison:
@@ -123,10 +135,20 @@ def _pair_flags(context: PairContext, kind: ChangeKind) -> Iterator[Drift]:
     elif context.pair.score >= MEANING_MIN_SCORE:
         rules = _RULES
     else:
-        rules = (garble_flags, invisible_flags)
+        rules = _LOOSE_RULES
     for rule in rules:
         found.extend(rule(context))
+    if context.pair.score < MEANING_MIN_SCORE:
+        found = [_loosely(d) for d in found]
     yield from sorted(found, key=lambda d: (d.b_span.start, d.a_span.start, d.kind.value))
+
+
+def _loosely(flag: Drift) -> Drift:
+    """A flag of a loosely corresponding pair: high becomes medium, and says why."""
+    if flag.severity is not Severity.HIGH:
+        return flag
+    note = "The two sentences only loosely correspond: this may be rewording."
+    return replace(flag, severity=Severity.MEDIUM, explanation=f"{flag.explanation} {note}")
 
 
 def _lone_kind(pair: AlignedPair, reason: str | None) -> ChangeKind:

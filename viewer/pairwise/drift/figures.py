@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from viewer.model import Drift, DriftKind, Severity, Span, Token
+from viewer.model import Drift, DriftKind, Severity, Span, Token, TokenKind
 from viewer.pairwise.drift import lexicon
 from viewer.pairwise.drift.context import Hunk, PairContext, Term
 from viewer.pairwise.drift.numbers import number_terms
 from viewer.pairwise.drift.standing import moved_note, swapped_in_place, term_counts
-from viewer.pairwise.drift.terms import listed, paired_changes, sides
+from viewer.pairwise.drift.terms import listed, paired_changes, sides, term_changes
 
-__all__ = ["number_flags"]
+__all__ = ["counted_number_flags", "number_flags"]
 
 _RANGE = re.compile(r"\d+(?:\.\d+)?-\d+(?:\.\d+)?")
 _NUMBERS = term_counts(number_terms)
@@ -42,6 +42,48 @@ def number_flags(context: PairContext) -> Iterator[Drift]:
             gone = [t for t in gone_all if _quantity(t) == kind]
             new = [t for t in new_all if _quantity(t) == kind]
             yield _number_flag(context, hunk, gone, new)
+
+
+def counted_number_flags(context: PairContext) -> Iterator[Drift]:
+    """The figures of a pair whose sentences only loosely correspond: a figure changed
+    where both sides count the same thing ("66 people" and "69 people") or measure the
+    same kind of quantity ("29 miles" and "50 kilometres"); not a time or a date, which
+    may place another event of the story. Figures are paired by what
+    they count, not by place, since a recast sentence moves them. A figure added or
+    dropped, or one counting something else, is what rewording does to such a pair."""
+    gone_all: list[Term] = []
+    new_all: list[Term] = []
+    for _, gone, new in term_changes(context, number_terms):
+        gone_all.extend(gone)
+        new_all.extend(new)
+    for old in gone_all:
+        match = next(
+            (
+                now
+                for now in new_all
+                if _quantity(now) == _quantity(old) == "amount" and _counts_same(context, old, now)
+            ),
+            None,
+        )
+        if match is not None:
+            new_all.remove(match)
+            yield _number_flag(context, None, [old], [match])
+
+
+def _counts_same(context: PairContext, old: Term, now: Term) -> bool:
+    """Whether the word after each figure is the same word, or a unit of the same kind."""
+    before = _next_word(old, context.a_words)
+    after = _next_word(now, context.b_words)
+    if before is None or after is None:
+        return False
+    if before.norm == after.norm:
+        return before.kind is TokenKind.WORD
+    kinds = _UNITS.get(before.norm), _UNITS.get(after.norm)
+    return kinds[0] is not None and kinds[1] is not None and kinds[0][0] == kinds[1][0]
+
+
+def _next_word(term: Term, words: Sequence[Token]) -> Token | None:
+    return next((t for t in words if t.start >= term.span.end), None)
 
 
 def _number_flag(
@@ -117,7 +159,7 @@ def _converted(
 
 def _measure(term: Term, words: Sequence[Token]) -> tuple[str, float, Token] | None:
     """The kind and size in base units of a figure followed by a unit word, and the word."""
-    after = next((t for t in words if t.start >= term.span.end), None)
+    after = _next_word(term, words)
     unit = _UNITS.get(after.norm) if after is not None else None
     if unit is None or after is None:
         return None

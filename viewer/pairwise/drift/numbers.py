@@ -22,7 +22,8 @@ __all__ = ["number_terms"]
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _COMPOUND = re.compile(r"^\d+(?:[-:/]\d+)+$")
-_CLOCK = re.compile(r"^(\d{1,2}:\d{2})(?:am|pm)$")
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(am|pm)?$")
+_MERIDIEM = {"am": "am", "a.m.": "am", "pm": "pm", "p.m.": "pm"}
 _PLAIN = re.compile(r"([$€£¥]?)(\d+(?:\.\d+)?)(%?)$")
 _CURRENCY_WORDS = {
     "dollar": "$",
@@ -89,6 +90,9 @@ def _read(words: Sequence[Token], k: int) -> tuple[str, int] | None:
     if spelled is not None:
         amount, last = spelled
         return _with_unit(words, "", amount, "", last)
+    clock = _clock(words, k)
+    if clock is not None:
+        return clock
     value = _number_value(words[k].norm) or _calendar(words, k)
     if value is None:
         return None
@@ -102,6 +106,25 @@ def _read(words: Sequence[Token], k: int) -> tuple[str, int] | None:
         amount *= Decimal(str(lexicon.SCALES[scale.norm]))
         last = k + 1
     return _with_unit(words, currency, amount, suffix, last)
+
+
+def _clock(words: Sequence[Token], k: int) -> tuple[str, int] | None:
+    """A time of day read on the 24-hour clock, and the index of its last word: "2:45
+    am", "2:45am" and "02:45" are one time, and so are "11:09 pm" and "23:09"."""
+    clock = _CLOCK.match(words[k].norm)
+    if clock is None:
+        return None
+    hour, minute, meridiem = int(clock.group(1)), int(clock.group(2)), clock.group(3)
+    last = k
+    if meridiem is None and k + 1 < len(words) and words[k + 1].norm in _MERIDIEM:
+        meridiem, last = _MERIDIEM[words[k + 1].norm], k + 1
+    if hour > 24 or minute > 59:
+        return None
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return f"{hour}:{minute:02d}", last
 
 
 def _with_unit(
@@ -173,9 +196,6 @@ def _number_value(word: str) -> str | None:
         return _exact(Decimal(str(lexicon.NUMBER_WORDS[word])))
     if word in lexicon.VAGUE_QUANTITIES:
         return word
-    clock = _CLOCK.match(word)
-    if clock:
-        return clock.group(1)  # "1:19am" is the time "1:19" ("a.m." is a word apart)
     if _COMPOUND.match(word):
         return word  # a score, a time or a date: "5-2", "10:45", "2024-04-09"
     parts = word.split("-")
