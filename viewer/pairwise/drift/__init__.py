@@ -27,6 +27,7 @@ from viewer.pairwise.drift.boilerplate import boilerplate_sentences
 from viewer.pairwise.drift.claims import claim_flags, lone_claim, shared_region
 from viewer.pairwise.drift.context import PairContext, build_context
 from viewer.pairwise.drift.cut_end import soften_at_cut
+from viewer.pairwise.drift.degree import degree_flags
 from viewer.pairwise.drift.figures import counted_number_flags, number_flags
 from viewer.pairwise.drift.garble import garble_flags, lone_garble
 from viewer.pairwise.drift.invisible import invisible_flags
@@ -50,6 +51,7 @@ _RULES: tuple[Rule, ...] = (
     quote_flags,
     number_flags,
     hedge_flags,
+    degree_flags,
     entity_flags,
     pronoun_flags,
     negation_flags,
